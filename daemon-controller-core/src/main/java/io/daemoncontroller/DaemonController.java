@@ -1,0 +1,396 @@
+package io.daemoncontroller;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Starts, stops, connects to and checks one local daemon, robustly and without races.
+ * <ul>
+ * <li>{@link #start()} returns exactly when the daemon answers its {@link Ping}, and reports every failure, even
+ * one after the daemon went into the background, with the start command's output and the new lines of the
+ * daemon's log file.</li>
+ * <li>{@link #stop()} returns when the daemon's process is gone.</li>
+ * <li>{@link #connect} starts the daemon on demand.</li>
+ * <li>Concurrent callers, in threads of this JVM or in other processes that use the same lock file, never start
+ * two copies: {@code start}, {@code stop} and {@code restart} hold the lock file exclusively, readers share it.</li>
+ * <li>Stale, corrupt and reused PID files are recognized: only a live, non-zombie process that started before its
+ * PID file was written counts as the daemon.</li>
+ * </ul>
+ * Instances are thread-safe. Build one with {@link #builder(String)}.
+ */
+public final class DaemonController {
+
+    private final DaemonSpec spec;
+    private final Daemon daemon;
+
+    private DaemonController(DaemonSpec spec) {
+        this.spec = spec;
+        this.daemon = new Daemon(spec);
+    }
+
+    /** A builder for the daemon named {@code identifier}, a human-readable name used in every message. */
+    public static Builder builder(String identifier) {
+        return new Builder(identifier);
+    }
+
+    /**
+     * Starts the daemon and returns when it answers its ping.
+     *
+     * @throws AlreadyStartedException if it already runs
+     * @throws StartException if it fails to start, with the evidence; nothing is left running
+     * @throws StartTimeoutException if it does not become ready in time; it has been aborted
+     */
+    public void start() {
+        daemon.start();
+    }
+
+    /**
+     * Stops the daemon and returns when its process is gone; returns at once if it does not run.
+     *
+     * @throws StopException if the stop command fails
+     * @throws StopTimeoutException if it did not exit within the stop timeout; it has been killed
+     */
+    public void stop() {
+        daemon.stop();
+    }
+
+    /**
+     * Restarts the daemon: runs the restart command if there is one, otherwise stops and starts it under one lock,
+     * so that no other caller slips in between. Returns when the daemon answers its ping.
+     */
+    public void restart() {
+        daemon.restart();
+    }
+
+    /**
+     * Connects to the daemon, starting it first if it does not answer. Calls {@code connector}; if it returns
+     * {@code null} or fails to connect, starts the daemon (unless another caller just did) and calls it again.
+     *
+     * @return the connector's result
+     * @throws X whatever the connector throws that is not a connection failure
+     * @throws ConnectFailedException if the connector still cannot connect once the daemon runs
+     */
+    public <T, X extends Exception> T connect(Connector<T, X> connector) throws X {
+        return daemon.connect(Objects.requireNonNull(connector, "connector"));
+    }
+
+    /** Whether the daemon runs, according to its PID file and the process table. */
+    public boolean isRunning() {
+        return daemon.pid().isPresent();
+    }
+
+    /** The running daemon's pid; empty if it does not run. */
+    public OptionalLong pid() {
+        return daemon.pid();
+    }
+
+    /** Whether the daemon answers its ping right now. Bounded by the ping's timeout; takes no lock. */
+    public boolean answersPing() {
+        return daemon.answersPing();
+    }
+
+    /**
+     * Whether {@code failure}, or an exception in its cause chain, means "could not connect": the failures
+     * {@link #connect} recognizes, plus the types given to {@link Builder#connectFailures(Collection)}.
+     */
+    public boolean isConnectFailure(Throwable failure) {
+        return spec.connectFailures().matches(failure);
+    }
+
+    /** The human-readable name of the daemon. */
+    public String identifier() {
+        return spec.identifier();
+    }
+
+    /** How this controller tells the daemon answers. */
+    public Ping ping() {
+        return spec.ping();
+    }
+
+    /** The daemon's PID file, as an absolute path. */
+    public Path pidFile() {
+        return spec.pidFile();
+    }
+
+    /** The daemon's log file, as an absolute path, if it has one. */
+    public Optional<Path> logFile() {
+        return Optional.ofNullable(spec.logFile());
+    }
+
+    @Override
+    public String toString() {
+        return "DaemonController[" + spec.identifier() + "]";
+    }
+
+    /**
+     * Configures a {@link DaemonController}. A start command and a ping are required; so is a PID file, unless the
+     * controller daemonizes the command itself ({@link #daemonizeForMe(boolean)}). Relative paths resolve against
+     * the working directory. Every mistake is reported with the daemon's identifier and the option's name.
+     */
+    public static final class Builder {
+
+        private final String identifier;
+        private CommandLine startCommand;
+        private CommandLine stopCommand;
+        private CommandLine restartCommand;
+        private Ping ping;
+        private Path pidFile;
+        private Path logFile;
+        private Path lockFile;
+        private Runnable beforeStart = () -> { };
+        private Duration startTimeout = Duration.ofSeconds(30);
+        private Duration startAbortTimeout = Duration.ofSeconds(10);
+        private Duration stopTimeout = Duration.ofSeconds(30);
+        private Duration logFileActivityTimeout = Duration.ofSeconds(10);
+        private Duration pingInterval = Duration.ofMillis(100);
+        private String stopSignal = "TERM";
+        private boolean dontStopIfPidFileInvalid;
+        private boolean daemonizeForMe;
+        private Map<String, String> environment = Map.of();
+        private Path workingDirectory;
+        private final List<Class<? extends Throwable>> connectFailures = new ArrayList<>();
+
+        private Builder(String identifier) {
+            if (identifier == null || identifier.isBlank()) {
+                throw new IllegalArgumentException("A daemon needs an identifier: a name such as \"search server\","
+                        + " used in every message about it");
+            }
+            this.identifier = identifier;
+        }
+
+        /** The command that starts the daemon, run through {@code /bin/sh -c}. Required. */
+        public Builder startCommand(String command) {
+            this.startCommand = shell(command, "startCommand");
+            return this;
+        }
+
+        /** The command that starts the daemon, run as it is, without a shell. Required. */
+        public Builder startCommand(List<String> command) {
+            this.startCommand = exec(command, "startCommand");
+            return this;
+        }
+
+        /** The command that stops the daemon, through {@code /bin/sh -c}; without one, {@link #stopSignal} is sent. */
+        public Builder stopCommand(String command) {
+            this.stopCommand = shell(command, "stopCommand");
+            return this;
+        }
+
+        /** The command that stops the daemon, without a shell; without one, {@link #stopSignal} is sent. */
+        public Builder stopCommand(List<String> command) {
+            this.stopCommand = exec(command, "stopCommand");
+            return this;
+        }
+
+        /** The command that restarts the daemon, through {@code /bin/sh -c}; without one, restart stops and starts. */
+        public Builder restartCommand(String command) {
+            this.restartCommand = shell(command, "restartCommand");
+            return this;
+        }
+
+        /** The command that restarts the daemon, without a shell; without one, restart stops and starts. */
+        public Builder restartCommand(List<String> command) {
+            this.restartCommand = exec(command, "restartCommand");
+            return this;
+        }
+
+        /** How to tell the daemon answers, such as {@code Ping.tcp("localhost", 9312)}. Required. */
+        public Builder ping(Ping ping) {
+            this.ping = Objects.requireNonNull(ping, () -> identifier + ": ping must not be null");
+            return this;
+        }
+
+        /**
+         * The file the daemon writes its pid to. Required, unless {@link #daemonizeForMe(boolean)} is set: then the
+         * controller writes it, by default to {@code <java.io.tmpdir>/daemon-controller/<identifier>.pid}.
+         */
+        public Builder pidFile(Path pidFile) {
+            this.pidFile = Objects.requireNonNull(pidFile, () -> identifier + ": pidFile must not be null");
+            return this;
+        }
+
+        /**
+         * The daemon's log file. Its lines written during a start are reported when the start fails, and its
+         * activity keeps a slow start alive (see {@link #logFileActivityTimeout}). With {@code daemonizeForMe}, the
+         * daemon's output is appended to it (default: the PID file's path with {@code .log} for {@code .pid}).
+         */
+        public Builder logFile(Path logFile) {
+            this.logFile = Objects.requireNonNull(logFile, () -> identifier + ": logFile must not be null");
+            return this;
+        }
+
+        /** The file locked to serialize starts and stops between threads and processes; default: PID file + {@code .lock}. */
+        public Builder lockFile(Path lockFile) {
+            this.lockFile = Objects.requireNonNull(lockFile, () -> identifier + ": lockFile must not be null");
+            return this;
+        }
+
+        /** Runs before each start, under the start lock and within the start timeout (generate config, say). */
+        public Builder beforeStart(Runnable beforeStart) {
+            this.beforeStart = Objects.requireNonNull(beforeStart, () -> identifier + ": beforeStart must not be null");
+            return this;
+        }
+
+        /** How long a start may take in all before it is aborted. Default 30s. */
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = positive(timeout, "startTimeout");
+            return this;
+        }
+
+        /** How long an aborted start's processes get to exit after {@code SIGTERM} before {@code SIGKILL}. Default 10s. */
+        public Builder startAbortTimeout(Duration timeout) {
+            this.startAbortTimeout = positive(timeout, "startAbortTimeout");
+            return this;
+        }
+
+        /** How long a stop may take before the daemon is killed with {@code SIGKILL}. Default 30s. */
+        public Builder stopTimeout(Duration timeout) {
+            this.stopTimeout = positive(timeout, "stopTimeout");
+            return this;
+        }
+
+        /**
+         * With a log file: how long a daemon that went into the background may go with neither new log output nor
+         * answering before the start is deemed hung and aborted. Default 10s.
+         */
+        public Builder logFileActivityTimeout(Duration timeout) {
+            this.logFileActivityTimeout = positive(timeout, "logFileActivityTimeout");
+            return this;
+        }
+
+        /**
+         * The longest gap between two pings (and PID file checks) while waiting for a start or a stop. The waits
+         * poll every fraction of a millisecond at first and back off to this. Default 100ms.
+         */
+        public Builder pingInterval(Duration interval) {
+            this.pingInterval = positive(interval, "pingInterval");
+            return this;
+        }
+
+        /** The signal {@link #stop()} sends when there is no stop command, such as {@code "TERM"} or {@code "SIGINT"}. */
+        public Builder stopSignal(String signal) {
+            Objects.requireNonNull(signal, () -> identifier + ": stopSignal must not be null");
+            String name = signal.toUpperCase(Locale.ROOT);
+            if (ProcessExit.signalNumber(name) < 0) {
+                throw new IllegalArgumentException(identifier + ": stopSignal \"" + signal
+                        + "\" is not a signal name; use one such as TERM, INT, QUIT or HUP");
+            }
+            this.stopSignal = name.startsWith("SIG") ? name.substring(3) : name;
+            return this;
+        }
+
+        /** With a stop command: do not run it when the PID file is invalid. Default false. */
+        public Builder dontStopIfPidFileInvalid(boolean dontStop) {
+            this.dontStopIfPidFileInvalid = dontStop;
+            return this;
+        }
+
+        /**
+         * For a start command that stays in the foreground: the controller runs it in a new session (so it
+         * outlives this JVM and a Ctrl-C in the terminal), appends its output to the log file and writes the PID
+         * file itself. Default false.
+         */
+        public Builder daemonizeForMe(boolean daemonizeForMe) {
+            this.daemonizeForMe = daemonizeForMe;
+            return this;
+        }
+
+        /** Variables added to the environment of the start, stop and restart commands. */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(Objects.requireNonNull(environment,
+                    () -> identifier + ": environment must not be null"));
+            return this;
+        }
+
+        /** The directory the commands run in, and that relative paths resolve against. Default: the current one. */
+        public Builder workingDirectory(Path workingDirectory) {
+            this.workingDirectory = Objects.requireNonNull(workingDirectory,
+                    () -> identifier + ": workingDirectory must not be null");
+            return this;
+        }
+
+        /** Further exception types that mean "could not connect", such as a client library's own. */
+        public Builder connectFailures(Collection<Class<? extends Throwable>> types) {
+            this.connectFailures.addAll(Objects.requireNonNull(types,
+                    () -> identifier + ": connectFailures must not be null"));
+            return this;
+        }
+
+        /**
+         * Builds the controller.
+         *
+         * @throws IllegalArgumentException naming the daemon and the option, when a required option is missing
+         */
+        public DaemonController build() {
+            if (startCommand == null) {
+                throw missing("startCommand", "the command that starts the daemon, such as "
+                        + "startCommand(\"searchd -c config/sphinx.conf\")");
+            }
+            if (ping == null) {
+                throw missing("ping", "how to tell the daemon answers, such as ping(Ping.tcp(\"localhost\", 9312))");
+            }
+            if (pidFile == null && !daemonizeForMe) {
+                throw missing("pidFile", "the file the daemon writes its pid to, such as "
+                        + "pidFile(Path.of(\"tmp/pids/search.pid\")); or set daemonizeForMe(true) for a command "
+                        + "that stays in the foreground, and the controller writes it");
+            }
+            Path directory = (workingDirectory == null ? Path.of("") : workingDirectory).toAbsolutePath().normalize();
+            Path pid = pidFile != null ? directory.resolve(pidFile).normalize() : defaultPidFile();
+            Path log = logFile != null ? directory.resolve(logFile).normalize()
+                    : daemonizeForMe ? replaceExtension(pid, ".log") : null;
+            Path lock = lockFile != null ? directory.resolve(lockFile).normalize()
+                    : pid.resolveSibling(pid.getFileName() + ".lock");
+            return new DaemonController(new DaemonSpec(identifier, startCommand, stopCommand, restartCommand, ping,
+                    pid, log, lock, beforeStart, startTimeout, startAbortTimeout, stopTimeout, logFileActivityTimeout,
+                    pingInterval, stopSignal, dontStopIfPidFileInvalid, daemonizeForMe, environment, directory,
+                    new ConnectFailures(connectFailures)));
+        }
+
+        private Path defaultPidFile() {
+            String name = identifier.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            return Path.of(System.getProperty("java.io.tmpdir"), "daemon-controller", name + ".pid");
+        }
+
+        private static Path replaceExtension(Path file, String extension) {
+            String name = file.getFileName().toString();
+            String stem = name.endsWith(".pid") ? name.substring(0, name.length() - 4) : name;
+            return file.resolveSibling(stem + extension);
+        }
+
+        private CommandLine shell(String command, String option) {
+            if (command == null || command.isBlank()) {
+                throw new IllegalArgumentException(identifier + ": " + option + " must not be empty");
+            }
+            return CommandLine.shell(command);
+        }
+
+        private CommandLine exec(List<String> command, String option) {
+            if (command == null || command.isEmpty() || command.get(0).isBlank()) {
+                throw new IllegalArgumentException(identifier + ": " + option
+                        + " must name a program to run, not " + command);
+            }
+            return CommandLine.exec(command);
+        }
+
+        private Duration positive(Duration duration, String option) {
+            Objects.requireNonNull(duration, () -> identifier + ": " + option + " must not be null");
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(identifier + ": " + option + " must be a positive duration, not "
+                        + duration);
+            }
+            return duration;
+        }
+
+        private IllegalArgumentException missing(String option, String what) {
+            return new IllegalArgumentException(identifier + ": " + option + " is required: " + what);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.daemoncontroller;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Everything a {@link DaemonController} was built with, validated, with paths made absolute. */
+record DaemonSpec(
+        String identifier,
+        CommandLine startCommand,
+        CommandLine stopCommand,
+        CommandLine restartCommand,
+        Ping ping,
+        Path pidFile,
+        Path logFile,
+        Path lockFile,
+        Runnable beforeStart,
+        Duration startTimeout,
+        Duration startAbortTimeout,
+        Duration stopTimeout,
+        Duration logFileActivityTimeout,
+        Duration pingInterval,
+        String stopSignal,
+        boolean dontStopIfPidFileInvalid,
+        boolean daemonizeForMe,
+        Map<String, String> environment,
+        Path workingDirectory,
+        ConnectFailures connectFailures) {
+}
