@@ -1,0 +1,135 @@
+package io.daemoncontroller;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A daemon's PID file. It is valid when it holds a positive decimal pid, surrounded by white space or not; it names
+ * the daemon when that pid is a running, non-zombie process that started before the file was written (a later one
+ * reused the pid). A PID file that names no running daemon is stale and is deleted when found.
+ */
+final class PidFile {
+
+    /** How much earlier than its start a process may seem to start: /proc's clock ticks and boot time are coarse. */
+    private static final Duration START_TIME_SLACK = Duration.ofSeconds(1);
+
+    private final String identifier;
+    private final Path path;
+
+    PidFile(String identifier, Path path) {
+        this.identifier = identifier;
+        this.path = path;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** What the file holds now. */
+    Content read() {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            String text = new String(Files.readAllBytes(path), StandardCharsets.US_ASCII);
+            return new Content(parse(text), attributes.lastModifiedTime().toInstant());
+        } catch (NoSuchFileException ex) {
+            return Content.MISSING;
+        } catch (IOException ex) {
+            throw new DaemonControllerException(identifier, identifier + ": cannot read the PID file " + path + ": "
+                    + ex.getMessage(), ex);
+        }
+    }
+
+    /** The running daemon this file names; deletes the file when it is stale. */
+    Optional<OsProcess> runningDaemon() {
+        return runningDaemon(read());
+    }
+
+    Optional<OsProcess> runningDaemon(Content content) {
+        if (content.pid().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<OsProcess> process = OsProcess.find(content.pid().getAsLong())
+                .filter(candidate -> !candidate.startTime().isAfter(content.written().plus(START_TIME_SLACK)));
+        if (process.isEmpty()) {
+            deleteIfUnchanged(content);
+        }
+        return process;
+    }
+
+    /** Writes {@code pid} so that no reader ever sees a partial file. */
+    void write(long pid) {
+        try {
+            Files.createDirectories(path.getParent());
+            Path partial = path.resolveSibling(path.getFileName() + ".partial");
+            Files.writeString(partial, pid + "\n", StandardCharsets.US_ASCII);
+            try {
+                Files.move(partial, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException ex) {
+                Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException ex) {
+            throw new DaemonControllerException(identifier, identifier + ": cannot write the PID file " + path
+                    + " (option pidFile): " + ex.getMessage(), ex);
+        }
+    }
+
+    void delete() {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ex) {
+            throw new DaemonControllerException(identifier, identifier + ": cannot delete the PID file " + path
+                    + " (option pidFile): " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Deletes the file if it still holds what {@code seen} read, so that a newer daemon's file survives. */
+    void deleteIfUnchanged(Content seen) {
+        if (read().equals(seen)) {
+            delete();
+        }
+    }
+
+    void createDirectory() {
+        try {
+            Files.createDirectories(path.getParent());
+        } catch (IOException ex) {
+            throw new DaemonControllerException(identifier, identifier + ": cannot create the directory of the PID "
+                    + "file " + path + " (option pidFile): " + ex.getMessage(), ex);
+        }
+    }
+
+    private static OptionalLong parse(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 18 || !trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalLong.empty();
+        }
+        long pid = Long.parseLong(trimmed);
+        return pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty();
+    }
+
+    /**
+     * What a PID file held when read: a valid pid, or none (the file is missing or invalid), and when it was written.
+     */
+    record Content(boolean exists, OptionalLong pid, Instant written) {
+
+        static final Content MISSING = new Content(false, OptionalLong.empty(), Instant.EPOCH);
+
+        Content(OptionalLong pid, Instant written) {
+            this(true, pid, written);
+        }
+
+        boolean isInvalid() {
+            return exists && pid.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.daemoncontroller;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A start, stop or restart command this controller runs, in a session of its own (through {@code setsid}), with
+ * stdin from {@code /dev/null}. Its output goes to a temporary file, or, for a daemon run in the foreground
+ * ({@code daemonizeForMe}), is appended to the daemon's log file, so that the daemon never writes to a pipe that
+ * dies with this JVM. It remembers every process it has seen in its tree, so that an abort reaches them all even
+ * after they were orphaned.
+ */
+final class SpawnedCommand {
+
+    private final String role;
+    private final CommandLine commandLine;
+    private final Process process;
+    private final Path outputFile;
+    private final Set<OsProcess> tree = new LinkedHashSet<>();
+
+    private SpawnedCommand(String role, CommandLine commandLine, Process process, Path outputFile) {
+        this.role = role;
+        this.commandLine = commandLine;
+        this.process = process;
+        this.outputFile = outputFile;
+        OsProcess.find(process.pid()).ifPresent(tree::add);
+    }
+
+    /** Runs {@code command}, called {@code role} in messages, with its output captured in a temporary file. */
+    static SpawnedCommand capturingOutput(String role, CommandLine command, DaemonSpec spec) throws IOException {
+        Path output = Files.createTempFile("daemon-controller-", ".out");
+        try {
+            return new SpawnedCommand(role, command, builder(command, spec).redirectOutput(output.toFile()).start(), output);
+        } catch (IOException | RuntimeException ex) {
+            Files.deleteIfExists(output);
+            throw ex;
+        }
+    }
+
+    /** Runs {@code command} as the daemon itself, appending its output to {@code logFile}. */
+    static SpawnedCommand asDaemon(CommandLine command, DaemonSpec spec, Path logFile) throws IOException {
+        Files.createDirectories(logFile.getParent());
+        return new SpawnedCommand("start command", command, builder(command, spec)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start(), null);
+    }
+
+    private static ProcessBuilder builder(CommandLine command, DaemonSpec spec) {
+        List<String> argv = new ArrayList<>();
+        argv.add("setsid");
+        argv.addAll(command.argv());
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .directory(spec.workingDirectory().toFile())
+                .redirectInput(new File("/dev/null"))
+                .redirectErrorStream(true);
+        builder.environment().putAll(spec.environment());
+        return builder;
+    }
+
+    /** What the command is for, such as {@code "start command"}. */
+    String role() {
+        return role;
+    }
+
+    CommandLine commandLine() {
+        return commandLine;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** How the command ended, if it has. */
+    Optional<ProcessExit> exit() {
+        return process.isAlive() ? Optional.empty() : Optional.of(ProcessExit.fromExitValue(process.exitValue()));
+    }
+
+    /** Pauses for {@code nanos}, or less if the command ends meanwhile. */
+    void pauseUnlessExit(long nanos) {
+        if (!process.isAlive()) {
+            LockSupport.parkNanos(nanos);
+            return;
+        }
+        try {
+            process.onExit().get(nanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException stillRunning) {
+            return;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new DaemonControllerException(commandLine.display(), "Interrupted while running "
+                    + commandLine, ex);
+        }
+    }
+
+    /** Adds the processes now below the command to the ones it is known to have started. */
+    void trackDescendants() {
+        if (process.isAlive()) {
+            OsProcess.find(process.pid()).ifPresent(root -> tree.addAll(root.descendants()));
+        }
+    }
+
+    /**
+     * Every process this command started that still runs: the ones seen in its tree, and the members of the
+     * process group it leads.
+     */
+    Set<OsProcess> runningTree() {
+        trackDescendants();
+        Set<OsProcess> running = new LinkedHashSet<>();
+        tree.stream().filter(OsProcess::isRunning).forEach(running::add);
+        running.addAll(OsProcess.groupMembers(process.pid()));
+        return running;
+    }
+
+    /** What the command wrote, its end when long; empty for a daemon whose output goes to its log file. */
+    String output() {
+        return outputFile == null ? "" : OutputTail.read(outputFile, 0);
+    }
+
+    /** Deletes the captured output. */
+    void discardOutput() {
+        if (outputFile != null) {
+            try {
+                Files.deleteIfExists(outputFile);
+            } catch (IOException harmless) {
+                outputFile.toFile().deleteOnExit();
+            }
+        }
+    }
+}
