@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What {@link DaemonController} does, step by step: start (lock, check, delete the old PID file, before-start
  * hook, spawn, wait for the command, the PID file and the ping, or abort), stop, restart, connect, and the running
- * check. Someone debugging a failed start finds every step here, in order.
+ * check. Someone debugging a failed start finds every step here, in order. Each step reports to the
+ * {@link StatusTracker}, and a started daemon is handed to the {@link Supervisor} to watch.
  */
 final class Daemon {
 
@@ -23,6 +24,8 @@ final class Daemon {
     private final String identifier;
     private final PidFile pidFile;
     private final ProcessTermination termination;
+    private final StatusTracker status;
+    private final Supervisor supervisor;
     private volatile LockFile lockFile;
 
     Daemon(DaemonSpec spec) {
@@ -30,15 +33,29 @@ final class Daemon {
         this.identifier = spec.identifier();
         this.pidFile = new PidFile(identifier, spec.pidFile());
         this.termination = new ProcessTermination(spec.pingInterval());
+        this.status = new StatusTracker(identifier);
+        this.supervisor = new Supervisor(spec, status, this::restartAfterDeath);
     }
 
     void start() {
         try (LockFile.Held exclusive = lock().exclusive()) {
             Optional<OsProcess> running = pidFile.runningDaemon();
             if (running.isPresent()) {
+                adopt(running.get());
                 throw new AlreadyStartedException(identifier, running.get().pid());
             }
+            startOnRequestLocked();
+        }
+    }
+
+    private void startOnRequestLocked() {
+        supervisor.forgetDeaths();
+        status.startingOnRequest();
+        try {
             startLocked();
+        } catch (RuntimeException ex) {
+            status.failedToStart(ex.getMessage());
+            throw ex;
         }
     }
 
@@ -51,8 +68,7 @@ final class Daemon {
         SpawnedCommand command = spawnStartCommand(log);
         try {
             awaitReady(command, log, deadline, spec.daemonizeForMe());
-            logger.info("Started {} (pid {}) in {} ms", identifier, pidFile.runningDaemon().map(OsProcess::pid)
-                    .orElse(-1L), deadline.elapsed().toMillis());
+            running(deadline, spec.daemonizeForMe() ? command.process() : null);
         } catch (RuntimeException ex) {
             abort(command);
             throw ex;
@@ -69,7 +85,8 @@ final class Daemon {
                     + ex).logLines(log).endingWith("beforeStart failed"), "", log.newLines(), null, ex);
         }
         if (deadline.hasPassed()) {
-            throw timeout("beforeStart took longer than the start timeout of " + format(spec.startTimeout()), null,
+            throw timeout("beforeStart took longer than the start timeout of "
+                    + Timeouts.format(spec.startTimeout()), null,
                     log);
         }
     }
@@ -95,6 +112,42 @@ final class Daemon {
             }
         }
         return command;
+    }
+
+    private void running(Deadline startDeadline, Process child) {
+        OsProcess daemon = pidFile.runningDaemon().orElseThrow(() -> new StartException(identifier, identifier
+                + " failed to start: it answered, but its PID file " + pidFile.path() + " no longer names it",
+                "", "", null));
+        logger.info("Started {} (pid {}) in {} ms", identifier, daemon.pid(), startDeadline.elapsed().toMillis());
+        status.running("started (pid " + daemon.pid() + ")", startDeadline.elapsed());
+        supervisor.watch(daemon, child);
+    }
+
+    /** Takes a daemon found running as this controller's, when it thought none ran. */
+    private void adopt(OsProcess daemon) {
+        DaemonState state = status.current().state();
+        if (state == DaemonState.STOPPED || state == DaemonState.FAILED || state == DaemonState.BACKOFF) {
+            status.running("found running (pid " + daemon.pid() + ")", null);
+            supervisor.watch(daemon, null);
+        }
+    }
+
+    /** Starts the daemon again after it died, unless it was started or stopped meanwhile. */
+    private void restartAfterDeath() {
+        try (LockFile.Held exclusive = lock().exclusive()) {
+            if (status.current().state() != DaemonState.BACKOFF) {
+                return;
+            }
+            Optional<OsProcess> running = pidFile.runningDaemon();
+            if (running.isPresent()) {
+                adopt(running.get());
+                return;
+            }
+            status.starting("restarting after a death");
+            startLocked();
+        } catch (RuntimeException ex) {
+            supervisor.restartFailed(ex);
+        }
     }
 
     /**
@@ -138,12 +191,12 @@ final class Daemon {
                 }
             }
             if (deadline.hasPassed()) {
-                throw timeout(notReadyReason(command, pid, inBackground, "within " + format(spec.startTimeout())),
+                throw timeout(notReadyReason(command, pid, inBackground, "within " + Timeouts.format(spec.startTimeout())),
                         command, log);
             }
             if (inBackground && log.idleNanos() > spec.logFileActivityTimeout().toNanos()) {
                 throw timeout("it wrote nothing to " + log.file() + " and was not ready for "
-                        + format(spec.logFileActivityTimeout()) + " (logFileActivityTimeout)", command, log);
+                        + Timeouts.format(spec.logFileActivityTimeout()) + " (logFileActivityTimeout)", command, log);
             }
             command.pauseUnlessExit(Math.min(polls.nextPauseNanos(probeNanos), deadline.remainingNanos()));
         }
@@ -191,7 +244,23 @@ final class Daemon {
 
     void stop() {
         try (LockFile.Held exclusive = lock().exclusive()) {
+            stopOnRequestLocked();
+        }
+    }
+
+    private void stopOnRequestLocked() {
+        supervisor.unwatch();
+        supervisor.forgetDeaths();
+        status.stopping();
+        try {
             stopLocked();
+            status.stopped("stopped on request");
+        } catch (RuntimeException ex) {
+            pidFile.runningDaemon().ifPresentOrElse(daemon -> {
+                status.running("still running after a failed stop (pid " + daemon.pid() + ")", null);
+                supervisor.watch(daemon, null);
+            }, () -> status.stopped("stopped after a failed stop: " + ex.getMessage()));
+            throw ex;
         }
     }
 
@@ -216,7 +285,7 @@ final class Daemon {
             termination.kill(processes);
             pidFile.deleteIfUnchanged(pid);
             throw new StopTimeoutException(identifier, identifier + " did not exit within "
-                    + format(spec.stopTimeout()) + " (stopTimeout) and was killed with SIGKILL (pid "
+                    + Timeouts.format(spec.stopTimeout()) + " (stopTimeout) and was killed with SIGKILL (pid "
                     + daemon.get().pid() + ")\n(timed out)", "");
         }
         pidFile.deleteIfUnchanged(pid);
@@ -253,7 +322,7 @@ final class Daemon {
             if (exit.isEmpty()) {
                 termination.kill(command.runningTree());
                 throw new StopTimeoutException(identifier, FailureReport.of(identifier, "failed to stop",
-                        "the stop command did not finish within " + format(spec.stopTimeout())
+                        "the stop command did not finish within " + Timeouts.format(spec.stopTimeout())
                                 + " (stopTimeout) and was killed").command(command).endingWith("timed out"),
                         command.output());
             }
@@ -270,10 +339,13 @@ final class Daemon {
     void restart() {
         try (LockFile.Held exclusive = lock().exclusive()) {
             if (spec.restartCommand() == null) {
-                stopLocked();
-                startLocked();
+                stopOnRequestLocked();
+                startOnRequestLocked();
                 return;
             }
+            supervisor.unwatch();
+            supervisor.forgetDeaths();
+            status.startingOnRequest();
             Deadline deadline = Deadline.after(spec.startTimeout());
             LogFileWatch log = LogFileWatch.of(spec.logFile());
             SpawnedCommand command;
@@ -285,6 +357,10 @@ final class Daemon {
             }
             try {
                 awaitReady(command, log, deadline, false);
+                running(deadline, null);
+            } catch (RuntimeException ex) {
+                pidFile.runningDaemon().ifPresentOrElse(this::adopt, () -> status.failedToStart(ex.getMessage()));
+                throw ex;
             } finally {
                 command.discardOutput();
             }
@@ -300,7 +376,7 @@ final class Daemon {
         }
         try (LockFile.Held exclusive = lock().exclusive()) {
             if (pidFile.runningDaemon().isEmpty()) {
-                startLocked();
+                startOnRequestLocked();
             }
             T connection;
             try {
@@ -333,8 +409,22 @@ final class Daemon {
 
     OptionalLong pid() {
         try (LockFile.Held shared = lock().shared()) {
-            return pidFile.runningDaemon().map(daemon -> OptionalLong.of(daemon.pid())).orElse(OptionalLong.empty());
+            Optional<OsProcess> daemon = pidFile.runningDaemon();
+            daemon.ifPresent(this::adopt);
+            return daemon.map(running -> OptionalLong.of(running.pid())).orElse(OptionalLong.empty());
         }
+    }
+
+    DaemonStatus status() {
+        return status.current();
+    }
+
+    void addListener(DaemonListener listener) {
+        status.addListener(listener);
+    }
+
+    void removeListener(DaemonListener listener) {
+        status.removeListener(listener);
     }
 
     boolean answersPing() {
@@ -366,9 +456,5 @@ final class Daemon {
                     + spec.lockFile() + " (option lockFile): " + ex + ". Choose a lockFile (by default the PID file"
                     + " + .lock) in a directory this process can write.", ex);
         }
-    }
-
-    private static String format(Duration duration) {
-        return duration.toString().substring(2).toLowerCase();
     }
 }

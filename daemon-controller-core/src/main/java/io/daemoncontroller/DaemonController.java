@@ -92,6 +92,29 @@ public final class DaemonController {
         return daemon.pid();
     }
 
+    /**
+     * The daemon's supervision status: its state and since when, its last exit, restarts and last error. Reads no
+     * file and takes no lock.
+     */
+    public DaemonStatus status() {
+        return daemon.status();
+    }
+
+    /** Adds a listener that hears every state change of this daemon, in order. */
+    public void addListener(DaemonListener listener) {
+        daemon.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a listener added with {@link #addListener}. */
+    public void removeListener(DaemonListener listener) {
+        daemon.removeListener(listener);
+    }
+
+    /** The restart policy this daemon is supervised with. */
+    public RestartPolicy restartPolicy() {
+        return spec.restartPolicy();
+    }
+
     /** Whether the daemon answers its ping right now. Bounded by the ping's timeout; takes no lock. */
     public boolean answersPing() {
         return daemon.answersPing();
@@ -157,6 +180,11 @@ public final class DaemonController {
         private Map<String, String> environment = Map.of();
         private Path workingDirectory;
         private final List<Class<? extends Throwable>> connectFailures = new ArrayList<>();
+        private RestartPolicy restartPolicy = RestartPolicy.NEVER;
+        private Duration restartDelay = Duration.ofSeconds(1);
+        private Duration maxRestartDelay = Duration.ofMinutes(1);
+        private int maxRestarts = 5;
+        private Duration restartWindow = Duration.ofMinutes(1);
 
         private Builder(String identifier) {
             if (identifier == null || identifier.isBlank()) {
@@ -325,6 +353,46 @@ public final class DaemonController {
         }
 
         /**
+         * Whether a daemon that dies without being asked to stop is started again. Default
+         * {@link RestartPolicy#NEVER}. Deaths are noticed at once for a daemon this JVM runs
+         * ({@code daemonizeForMe}), and within {@code 200ms} for one that went into the background.
+         */
+        public Builder restartPolicy(RestartPolicy policy) {
+            this.restartPolicy = Objects.requireNonNull(policy, () -> identifier + ": restartPolicy must not be null");
+            return this;
+        }
+
+        /** The delay before the first restart after a death; each further death in the window doubles it. Default 1s. */
+        public Builder restartDelay(Duration delay) {
+            this.restartDelay = positive(delay, "restartDelay");
+            return this;
+        }
+
+        /** The longest delay before a restart. Default 1m. */
+        public Builder maxRestartDelay(Duration delay) {
+            this.maxRestartDelay = positive(delay, "maxRestartDelay");
+            return this;
+        }
+
+        /** How many restarts the restart window allows; one more death is a crash loop. Default 5. */
+        public Builder maxRestarts(int restarts) {
+            if (restarts < 0) {
+                throw new IllegalArgumentException(identifier + ": maxRestarts must be 0 or more, not " + restarts);
+            }
+            this.maxRestarts = restarts;
+            return this;
+        }
+
+        /**
+         * The window in which deaths count towards {@link #maxRestarts}; a daemon that runs this long without dying
+         * starts over from {@link #restartDelay}. Default 1m.
+         */
+        public Builder restartWindow(Duration window) {
+            this.restartWindow = positive(window, "restartWindow");
+            return this;
+        }
+
+        /**
          * Builds the controller.
          *
          * @throws IllegalArgumentException naming the daemon and the option, when a required option is missing
@@ -336,6 +404,10 @@ public final class DaemonController {
             }
             if (ping == null) {
                 throw missing("ping", "how to tell the daemon answers, such as ping(Ping.tcp(\"localhost\", 9312))");
+            }
+            if (maxRestartDelay.compareTo(restartDelay) < 0) {
+                throw new IllegalArgumentException(identifier + ": maxRestartDelay (" + maxRestartDelay
+                        + ") must not be shorter than restartDelay (" + restartDelay + ")");
             }
             if (pidFile == null && !daemonizeForMe) {
                 throw missing("pidFile", "the file the daemon writes its pid to, such as "
@@ -351,7 +423,8 @@ public final class DaemonController {
             return new DaemonController(new DaemonSpec(identifier, startCommand, stopCommand, restartCommand, ping,
                     pid, log, lock, beforeStart, startTimeout, startAbortTimeout, stopTimeout, logFileActivityTimeout,
                     pingInterval, stopSignal, dontStopIfPidFileInvalid, daemonizeForMe, environment, directory,
-                    new ConnectFailures(connectFailures)));
+                    new ConnectFailures(connectFailures), restartPolicy, restartDelay, maxRestartDelay, maxRestarts,
+                    restartWindow));
         }
 
         private Path defaultPidFile() {

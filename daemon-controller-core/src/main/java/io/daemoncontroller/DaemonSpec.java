@@ -25,5 +25,10 @@ record DaemonSpec(
         boolean daemonizeForMe,
         Map<String, String> environment,
         Path workingDirectory,
-        ConnectFailures connectFailures) {
+        ConnectFailures connectFailures,
+        RestartPolicy restartPolicy,
+        Duration restartDelay,
+        Duration maxRestartDelay,
+        int maxRestarts,
+        Duration restartWindow) {
 }

@@ -80,6 +80,10 @@ final class SpawnedCommand {
         return process.pid();
     }
 
+    Process process() {
+        return process;
+    }
+
     /** How the command ended, if it has. */
     Optional<ProcessExit> exit() {
         return process.isAlive() ? Optional.empty() : Optional.of(ProcessExit.fromExitValue(process.exitValue()));

@@ -3,7 +3,7 @@ package io.daemoncontroller;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Checks and converts the durations that bound the controller's waits. */
+/** Checks, converts and formats the durations that bound the controller's waits. */
 final class Timeouts {
 
     private Timeouts() {
@@ -15,6 +15,11 @@ final class Timeouts {
             throw new IllegalArgumentException(what + " must be positive, not " + duration);
         }
         return duration;
+    }
+
+    /** {@code 30s}, {@code 1m}, {@code 250ms}: how a duration reads in a message. */
+    static String format(Duration duration) {
+        return duration.toString().substring(2).toLowerCase();
     }
 
     static int toMillis(Duration duration) {

@@ -1,0 +1,38 @@
+package io.daemoncontroller;
+
+/**
+ * Whether a daemon that died without being asked to stop is started again. A daemon stopped on purpose is never
+ * restarted.
+ */
+public enum RestartPolicy {
+
+    /** Never restart; a crash leaves the daemon {@link DaemonState#FAILED}. */
+    NEVER {
+        @Override
+        public boolean restartsAfter(ProcessExit exit) {
+            return false;
+        }
+    },
+
+    /**
+     * Restart after a failure: a non-zero exit status, a signal, or a death whose status is unknown (a daemon that
+     * is not this JVM's child).
+     */
+    ON_FAILURE {
+        @Override
+        public boolean restartsAfter(ProcessExit exit) {
+            return exit == null || !exit.isSuccess();
+        }
+    },
+
+    /** Restart after any death, even an exit with status 0. */
+    ALWAYS {
+        @Override
+        public boolean restartsAfter(ProcessExit exit) {
+            return true;
+        }
+    };
+
+    /** Whether a daemon that ended with {@code exit} ({@code null} when unknown) is restarted. */
+    public abstract boolean restartsAfter(ProcessExit exit);
+}
