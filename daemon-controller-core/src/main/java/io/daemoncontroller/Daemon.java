@@ -95,7 +95,7 @@ final class Daemon {
         SpawnedCommand command;
         try {
             command = spec.daemonizeForMe()
-                    ? SpawnedCommand.asDaemon(spec.startCommand(), spec, spec.logFile())
+                    ? SpawnedCommand.asDaemon(spec.startCommand(), spec)
                     : SpawnedCommand.capturingOutput("start command", spec.startCommand(), spec);
         } catch (IOException ex) {
             throw new StartException(identifier, FailureReport.of(identifier, "failed to start",

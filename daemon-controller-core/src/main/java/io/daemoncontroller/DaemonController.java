@@ -248,7 +248,9 @@ public final class DaemonController {
         /**
          * The daemon's log file. Its lines written during a start are reported when the start fails, and its
          * activity keeps a slow start alive (see {@link #logFileActivityTimeout}). With {@code daemonizeForMe}, the
-         * daemon's output is appended to it (default: the PID file's path with {@code .log} for {@code .pid}).
+         * daemon's stdout and stderr are appended to it (default: the PID file's path with {@code .log} for
+         * {@code .pid}), and, while this JVM runs, also logged to the SLF4J logger {@code daemon.<identifier>},
+         * stdout at INFO and stderr at WARN, with {@code daemon} and {@code pid} in the MDC.
          */
         public Builder logFile(Path logFile) {
             this.logFile = Objects.requireNonNull(logFile, () -> identifier + ": logFile must not be null");
@@ -423,13 +425,17 @@ public final class DaemonController {
             return new DaemonController(new DaemonSpec(identifier, startCommand, stopCommand, restartCommand, ping,
                     pid, log, lock, beforeStart, startTimeout, startAbortTimeout, stopTimeout, logFileActivityTimeout,
                     pingInterval, stopSignal, dontStopIfPidFileInvalid, daemonizeForMe, environment, directory,
+                    "daemon." + slug(),
                     new ConnectFailures(connectFailures), restartPolicy, restartDelay, maxRestartDelay, maxRestarts,
                     restartWindow));
         }
 
         private Path defaultPidFile() {
-            String name = identifier.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-            return Path.of(System.getProperty("java.io.tmpdir"), "daemon-controller", name + ".pid");
+            return Path.of(System.getProperty("java.io.tmpdir"), "daemon-controller", slug() + ".pid");
+        }
+
+        private String slug() {
+            return identifier.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-|-$", "");
         }
 
         private static Path replaceExtension(Path file, String extension) {

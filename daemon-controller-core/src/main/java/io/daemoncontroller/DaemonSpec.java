@@ -25,6 +25,7 @@ record DaemonSpec(
         boolean daemonizeForMe,
         Map<String, String> environment,
         Path workingDirectory,
+        String loggerName,
         ConnectFailures connectFailures,
         RestartPolicy restartPolicy,
         Duration restartDelay,

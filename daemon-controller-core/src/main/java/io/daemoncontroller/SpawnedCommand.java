@@ -16,12 +16,23 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A start, stop or restart command this controller runs, in a session of its own (through {@code setsid}), with
- * stdin from {@code /dev/null}. Its output goes to a temporary file, or, for a daemon run in the foreground
- * ({@code daemonizeForMe}), is appended to the daemon's log file, so that the daemon never writes to a pipe that
- * dies with this JVM. It remembers every process it has seen in its tree, so that an abort reaches them all even
- * after they were orphaned.
+ * stdin from {@code /dev/null}. Its output goes to a temporary file. A daemon run in the foreground
+ * ({@code daemonizeForMe}) writes through a relay in its own session: two {@code tee -p} processes, which ignore
+ * the stop signals and outlive a closed pipe, append its stdout and stderr to the log file and copy them to this
+ * JVM for {@link OutputRelay}; so the daemon never writes to a pipe that dies with this JVM, and the session's
+ * exit status is the daemon's. It remembers every process it has seen in its tree, so that an abort reaches them
+ * all even after they were orphaned.
  */
 final class SpawnedCommand {
+
+    private static final String RELAY = String.join("\n",
+            "log=$1; status=$2; shift 2",
+            "{ { \"$@\" 3>&-; echo $? >\"$status\"; } 2>&1 >&3 3>&- "
+                    + "| (trap '' HUP INT TERM; exec tee -a -p \"$log\" >&2); } 3>&1 "
+                    + "| (trap '' HUP INT TERM; exec tee -a -p \"$log\")",
+            "{ read -r code <\"$status\"; } 2>/dev/null || code=1",
+            "rm -f \"$status\"",
+            "exit \"$code\"");
 
     private final String role;
     private final CommandLine commandLine;
@@ -41,28 +52,32 @@ final class SpawnedCommand {
     static SpawnedCommand capturingOutput(String role, CommandLine command, DaemonSpec spec) throws IOException {
         Path output = Files.createTempFile("daemon-controller-", ".out");
         try {
-            return new SpawnedCommand(role, command, builder(command, spec).redirectOutput(output.toFile()).start(), output);
+            return new SpawnedCommand(role, command, builder(command.argv(), spec).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start(), output);
         } catch (IOException | RuntimeException ex) {
             Files.deleteIfExists(output);
             throw ex;
         }
     }
 
-    /** Runs {@code command} as the daemon itself, appending its output to {@code logFile}. */
-    static SpawnedCommand asDaemon(CommandLine command, DaemonSpec spec, Path logFile) throws IOException {
-        Files.createDirectories(logFile.getParent());
-        return new SpawnedCommand("start command", command, builder(command, spec)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start(), null);
+    /** Runs {@code command} as the daemon itself, its output appended to the log file and relayed to the logs. */
+    static SpawnedCommand asDaemon(CommandLine command, DaemonSpec spec) throws IOException {
+        Files.createDirectories(spec.logFile().getParent());
+        List<String> relayed = new ArrayList<>(List.of("/bin/sh", "-c", RELAY, "daemon-controller-relay",
+                spec.logFile().toString(), spec.pidFile() + ".status"));
+        relayed.addAll(command.argv());
+        Process daemon = builder(relayed, spec).start();
+        OutputRelay.start(spec.loggerName(), spec.identifier(), daemon);
+        return new SpawnedCommand("start command", command, daemon, null);
     }
 
-    private static ProcessBuilder builder(CommandLine command, DaemonSpec spec) {
+    private static ProcessBuilder builder(List<String> command, DaemonSpec spec) {
         List<String> argv = new ArrayList<>();
         argv.add("setsid");
-        argv.addAll(command.argv());
+        argv.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(spec.workingDirectory().toFile())
-                .redirectInput(new File("/dev/null"))
-                .redirectErrorStream(true);
+                .redirectInput(new File("/dev/null"));
         builder.environment().putAll(spec.environment());
         return builder;
     }
