@@ -1,0 +1,35 @@
+package io.daemoncontroller.testsupport;
+
+import io.daemoncontroller.testdaemon.TestDaemonCommand;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Launches a main class of the test classpath in a JVM of its own, marked as this test JVM's (so that a leftover one
+ * is found), with its stdout and stderr appended to a file.
+ */
+public final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    /** Starts {@code mainClass} with {@code args}; its output goes to {@code outputFile}. */
+    public static Process start(Path outputFile, Class<?> mainClass, String... args) {
+        List<String> command = new ArrayList<>(TestDaemonCommand.javaCommand(System.getProperty("java.class.path")));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        try {
+            return new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile.toFile()))
+                    .start();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

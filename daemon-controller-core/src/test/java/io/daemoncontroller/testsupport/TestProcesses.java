@@ -1,0 +1,81 @@
+package io.daemoncontroller.testsupport;
+
+import io.daemoncontroller.testdaemon.TestDaemonCommand;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds, inspects and kills the processes tests launch: test daemons and child JVMs (found by this test JVM's
+ * {@link TestDaemonCommand#markerArgument() marker}), or any process whose command line mentions a given text, such
+ * as a test's temporary directory. Zombies are dead: they are never found.
+ */
+public final class TestProcesses {
+
+    private TestProcesses() {
+    }
+
+    /** The live test daemons and child JVMs that carry this test JVM's marker. */
+    public static List<ProcessHandle> markedAlive() {
+        return mentioning(TestDaemonCommand.markerArgument() + " ");
+    }
+
+    /** The live, non-zombie processes, other than this JVM, whose command line contains {@code text}. */
+    public static List<ProcessHandle> mentioning(String text) {
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.pid() != self)
+                .filter(process -> commandLine(process).contains(text))
+                .filter(process -> isAlive(process.pid()))
+                .toList();
+    }
+
+    /** Whether {@code pid} is a live process; a zombie is not. */
+    public static boolean isAlive(long pid) {
+        return state(pid).filter(state -> !state.equals("Z") && !state.equals("X")).isPresent();
+    }
+
+    /** Whether {@code pid} is a zombie: dead, but not yet reaped by its parent. */
+    public static boolean isZombie(long pid) {
+        return state(pid).filter("Z"::equals).isPresent();
+    }
+
+    /**
+     * Kills every process whose command line mentions {@code text} with {@code SIGKILL} and waits until they are
+     * gone.
+     *
+     * @return the command lines of the processes that were killed
+     */
+    public static List<String> killAllMentioning(String text) {
+        List<ProcessHandle> processes = mentioning(text);
+        List<String> killed = processes.stream().map(TestProcesses::commandLine).toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        Await.until("processes mentioning " + text + " to die", Duration.ofSeconds(10),
+                () -> processes.stream().noneMatch(process -> isAlive(process.pid())));
+        return killed;
+    }
+
+    /** The process's command line, its arguments separated by spaces; empty when it cannot be read. */
+    public static String commandLine(ProcessHandle process) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return new String(raw).replace('\0', ' ').strip();
+        } catch (IOException ex) {
+            return process.info().commandLine().orElse("");
+        }
+    }
+
+    /** The state letter in {@code /proc/<pid>/stat} (R, S, D, Z, ...), empty when there is no such process. */
+    private static Optional<String> state(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).substring(0, 1));
+        } catch (IOException ex) {
+            return Optional.empty();
+        }
+    }
+}
