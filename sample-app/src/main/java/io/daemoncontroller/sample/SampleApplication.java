@@ -1,0 +1,16 @@
+package io.daemoncontroller.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A web app whose daemons are managed by daemon-controller: a key-value server bundled with the app, started by the
+ * first request that needs it, and, with the {@code redis} profile, a real Redis started and stopped with the app.
+ */
+@SpringBootApplication
+public class SampleApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SampleApplication.class, args);
+    }
+}
