@@ -1,0 +1,98 @@
+package io.daemoncontroller.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import io.daemoncontroller.DaemonController;
+import io.daemoncontroller.Ping;
+import io.daemoncontroller.testdaemon.TestDaemonCommand;
+
+/**
+ * Measures, over real test daemons, how long {@code start()} returns after the daemon starts accepting connections
+ * (it records {@link System#nanoTime()}, CLOCK_MONOTONIC, right after binding its socket), and how long
+ * {@code stop()} returns after the daemon's last act before exiting. Prints the median, p99 and maximum, for a
+ * daemon that goes into the background and writes its own PID file, and for one the controller daemonizes.
+ * Runs: {@code -Druns=N} (default 60).
+ */
+public final class LagBenchmark {
+
+    private LagBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("runs", 60);
+        System.out.println("daemon-controller lag benchmark: " + runs + " start/stop cycles per mode, "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
+        for (boolean daemonizeForMe : new boolean[] {false, true}) {
+            measure(runs, daemonizeForMe);
+        }
+    }
+
+    private static void measure(int runs, boolean daemonizeForMe) throws Exception {
+        List<Long> startLags = new ArrayList<>();
+        List<Long> stopLags = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            Path dir = Files.createTempDirectory("daemon-controller-benchmark");
+            int port = freePort();
+            TestDaemonCommand daemon = TestDaemonCommand.testDaemon().port(port)
+                    .readyFile(dir.resolve("ready")).exitFile(dir.resolve("exit"));
+            DaemonController.Builder builder = DaemonController.builder("benchmark daemon")
+                    .ping(Ping.tcp("127.0.0.1", port))
+                    .pidFile(dir.resolve("daemon.pid"))
+                    .startTimeout(Duration.ofSeconds(20));
+            DaemonController controller = daemonizeForMe
+                    ? builder.startCommand(daemon.foregroundCommand()).daemonizeForMe(true).build()
+                    : builder.startCommand(daemon.pidFile(dir.resolve("daemon.pid")).shellCommand()).build();
+            controller.start();
+            long started = System.nanoTime();
+            startLags.add(started - nanos(dir.resolve("ready")));
+            controller.stop();
+            long stopped = System.nanoTime();
+            stopLags.add(stopped - nanos(dir.resolve("exit")));
+        }
+        String mode = daemonizeForMe ? "daemonizeForMe (the controller runs it)" : "background (own PID file)";
+        report("start lag, " + mode, startLags);
+        report("stop lag,  " + mode, stopLags);
+    }
+
+    private static void report(String what, List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        System.out.printf("%-55s median %7.3f ms   p99 %7.3f ms   max %7.3f ms   (n=%d)%n", what,
+                millis(percentile(sorted, 50)), millis(percentile(sorted, 99)), millis(sorted.get(sorted.size() - 1)),
+                sorted.size());
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    /** The instant the daemon recorded in {@code file}, which it may write a moment after {@code start()} returned. */
+    private static long nanos(Path file) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!Files.exists(file)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("The test daemon did not write " + file);
+            }
+            Thread.onSpinWait();
+        }
+        return Long.parseLong(Files.readString(file).strip());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
