@@ -5,7 +5,7 @@ package io.daemoncontroller;
  */
 public enum DaemonState {
 
-    /** Not running: never started here, stopped on purpose, or exited normally. */
+    /** Not running: never started here, stopped on purpose, or exited with status 0 (or an unknown status). */
     STOPPED,
 
     /** A start is under way. */

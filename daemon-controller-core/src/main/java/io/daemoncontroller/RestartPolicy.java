@@ -6,7 +6,10 @@ package io.daemoncontroller;
  */
 public enum RestartPolicy {
 
-    /** Never restart; a crash leaves the daemon {@link DaemonState#FAILED}. */
+    /**
+     * Never restart. A crash (a non-zero status or a signal) leaves the daemon {@link DaemonState#FAILED}; an exit
+     * with status 0, or one whose status is unknown, leaves it {@link DaemonState#STOPPED}.
+     */
     NEVER {
         @Override
         public boolean restartsAfter(ProcessExit exit) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,11 +119,14 @@ final class StatusTracker {
 
     private ExecutorService delivery() {
         if (delivery == null) {
-            delivery = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "daemon-controller-events-" + identifier);
-                thread.setDaemon(true);
-                return thread;
-            });
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, Supervisor.IDLE_THREAD_LIFETIME.toNanos(),
+                    TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                        Thread thread = new Thread(runnable, "daemon-controller-events-" + identifier);
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            executor.allowCoreThreadTimeOut(true);
+            delivery = executor;
         }
         return delivery;
     }

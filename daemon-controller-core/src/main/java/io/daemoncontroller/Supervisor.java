@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 final class Supervisor {
 
     private static final Logger logger = LoggerFactory.getLogger(DaemonController.class);
+
+    /** How long the supervisor's thread lingers with nothing to watch or restart. */
+    static final Duration IDLE_THREAD_LIFETIME = Duration.ofSeconds(10);
 
     private final DaemonSpec spec;
     private final StatusTracker status;
@@ -90,10 +93,11 @@ final class Supervisor {
         if (spec.daemonizeForMe()) {
             endOrphans(daemon);
         }
-        String how = exit == null ? "exited unexpectedly" : exit.toString();
+        String how = exit == null ? "exited (status unknown: not a child of this JVM)" : exit.toString();
         logger.warn("{} {}", spec.identifier(), how);
         if (!spec.restartPolicy().restartsAfter(exit)) {
-            status.died(exit, exit != null && exit.isSuccess() ? DaemonState.STOPPED : DaemonState.FAILED, how);
+            boolean crashed = exit != null && !exit.isSuccess();
+            status.died(exit, crashed ? DaemonState.FAILED : DaemonState.STOPPED, how);
             return;
         }
         Optional<Duration> delay = backoff.afterDeath(Instant.now());
@@ -130,11 +134,15 @@ final class Supervisor {
 
     private synchronized ScheduledExecutorService thread() {
         if (thread == null) {
-            thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
                 Thread supervisor = new Thread(runnable, "daemon-controller-supervisor-" + spec.identifier());
                 supervisor.setDaemon(true);
                 return supervisor;
             });
+            executor.setKeepAliveTime(IDLE_THREAD_LIFETIME.toNanos(), TimeUnit.NANOSECONDS);
+            executor.allowCoreThreadTimeOut(true);
+            executor.setRemoveOnCancelPolicy(true);
+            thread = executor;
         }
         return thread;
     }
