@@ -1,0 +1,121 @@
+package io.daemoncontroller.boot;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.daemoncontroller.StartTimeoutException;
+import io.daemoncontroller.StopTimeoutException;
+import org.springframework.context.ApplicationEvent;
+
+/**
+ * Published after every start, stop and restart this application performs on a daemon, whatever its outcome: what
+ * was done, why, how it ended and how long it took. Metrics are recorded from these events.
+ *
+ * @since 0.1.0
+ */
+public final class DaemonOperationEvent extends ApplicationEvent {
+
+    private final Operation operation;
+    private final Trigger trigger;
+    private final Outcome outcome;
+    private final Duration duration;
+    private final RuntimeException failure;
+
+    DaemonOperationEvent(ManagedDaemon daemon, Operation operation, Trigger trigger, Outcome outcome,
+            Duration duration, RuntimeException failure) {
+        super(daemon);
+        this.operation = operation;
+        this.trigger = trigger;
+        this.outcome = outcome;
+        this.duration = duration;
+        this.failure = failure;
+    }
+
+    /** The daemon acted on. */
+    public ManagedDaemon daemon() {
+        return (ManagedDaemon) getSource();
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    public Trigger trigger() {
+        return trigger;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** How long the operation took, including waiting for another one on the same daemon to finish. */
+    public Duration duration() {
+        return duration;
+    }
+
+    /** Why the operation failed, when its outcome is {@link Outcome#FAILURE} or {@link Outcome#TIMEOUT}. */
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** What was done to the daemon. */
+    public enum Operation {
+        START, STOP, RESTART
+    }
+
+    /** Why it was done. */
+    public enum Trigger {
+
+        /** The application started, and the daemon's lifecycle starts it then. */
+        STARTUP,
+
+        /** The application stopped, and the daemon's lifecycle stops it then. */
+        SHUTDOWN,
+
+        /** A {@link DaemonDependency} call could not connect to it. */
+        CONNECT_FAILURE,
+
+        /** An operator asked through the {@code daemons} actuator endpoint. */
+        ENDPOINT,
+
+        /** Application code called {@link ManagedDaemon}. */
+        APPLICATION;
+
+        /** The value used in metric tags, such as {@code connect-failure}. */
+        public String tagValue() {
+            return tagValueOf(this);
+        }
+    }
+
+    /** How it ended. */
+    public enum Outcome {
+
+        /** Done: the daemon was started, stopped or restarted. */
+        SUCCESS,
+
+        /** Nothing to do: it was already running, or not running. */
+        SKIPPED,
+
+        /** It failed; see {@link #failure()}. */
+        FAILURE,
+
+        /** It did not finish in time; see {@link #failure()}. */
+        TIMEOUT;
+
+        /** The outcome of an operation that threw {@code failure}. */
+        static Outcome of(RuntimeException failure) {
+            return failure instanceof StartTimeoutException || failure instanceof StopTimeoutException ? TIMEOUT
+                    : FAILURE;
+        }
+
+        /** The value used in metric tags, such as {@code success}. */
+        public String tagValue() {
+            return tagValueOf(this);
+        }
+    }
+
+    private static String tagValueOf(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

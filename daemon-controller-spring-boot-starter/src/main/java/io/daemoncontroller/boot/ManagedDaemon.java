@@ -1,0 +1,176 @@
+package io.daemoncontroller.boot;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+import io.daemoncontroller.AlreadyStartedException;
+import io.daemoncontroller.DaemonController;
+import io.daemoncontroller.DaemonState;
+import io.daemoncontroller.DaemonStatus;
+import io.daemoncontroller.boot.DaemonOperationEvent.Operation;
+import io.daemoncontroller.boot.DaemonOperationEvent.Outcome;
+import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * A daemon this application knows: its {@link DaemonController} with the application's settings for it (name,
+ * lifecycle, whether it is required, tags). Start, stop and restart it through this class rather than through the
+ * controller, so that the application knows whether it started the daemon (a {@code start-and-stop} daemon is
+ * stopped at shutdown only then) and publishes a {@link DaemonOperationEvent} for each operation. Thread-safe;
+ * concurrent starts start the daemon once (the controller's lock serializes them).
+ *
+ * @since 0.1.0
+ */
+public final class ManagedDaemon {
+
+    private final String name;
+    private final DaemonController controller;
+    private final Lifecycle lifecycle;
+    private final boolean required;
+    private final List<String> tags;
+    private final ApplicationEventPublisher events;
+    private volatile boolean startedByThisApplication;
+
+    /**
+     * A daemon named {@code name} (as under {@code daemon-controller.daemons}), controlled by {@code controller},
+     * whose operations are published to {@code events}.
+     */
+    public ManagedDaemon(String name, DaemonController controller, Lifecycle lifecycle, boolean required,
+            Collection<String> tags, ApplicationEventPublisher events) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.controller = Objects.requireNonNull(controller, "controller");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.required = required;
+        this.tags = List.copyOf(tags);
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DaemonController controller() {
+        return controller;
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** Whether the application needs the daemon up: when it is not, health reports DOWN. */
+    public boolean isRequired() {
+        return required;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    /**
+     * The controller's status, with one difference: a daemon that this application does not control
+     * ({@link Lifecycle#NONE}) and that the controller sees as stopped counts as {@link DaemonState#RUNNING} when it
+     * answers its ping, since something else runs it, maybe where no PID file can show it.
+     */
+    public DaemonState state() {
+        DaemonState state = controller.status().state();
+        if (!lifecycle.isControlled() && state == DaemonState.STOPPED && controller.answersPing()) {
+            return DaemonState.RUNNING;
+        }
+        return state;
+    }
+
+    /** The controller's status: state, uptime, last start duration, last error. Reads no file, takes no lock. */
+    public DaemonStatus status() {
+        return controller.status();
+    }
+
+    /** Whether this application started the daemon (and has not stopped it since). */
+    public boolean isStartedByThisApplication() {
+        return startedByThisApplication;
+    }
+
+    /**
+     * Starts the daemon unless it runs, and returns when it answers its ping.
+     *
+     * @return whether this call started it; {@code false} when it already ran
+     * @throws IllegalStateException when the daemon's lifecycle is {@link Lifecycle#NONE}
+     * @throws io.daemoncontroller.StartException when it fails to start
+     */
+    public boolean start(Trigger trigger) {
+        return perform(Operation.START, trigger, () -> {
+            try {
+                controller.start();
+            } catch (AlreadyStartedException ex) {
+                return false;
+            }
+            startedByThisApplication = true;
+            return true;
+        });
+    }
+
+    /**
+     * Stops the daemon if it runs, and returns when its process is gone.
+     *
+     * @return whether this call stopped it; {@code false} when it did not run
+     * @throws IllegalStateException when the daemon's lifecycle is {@link Lifecycle#NONE}
+     * @throws io.daemoncontroller.StopException when it fails to stop
+     */
+    public boolean stop(Trigger trigger) {
+        return perform(Operation.STOP, trigger, () -> {
+            if (controller.pid().isEmpty()) {
+                return false;
+            }
+            controller.stop();
+            startedByThisApplication = false;
+            return true;
+        });
+    }
+
+    /**
+     * Restarts the daemon (starts it if it does not run), and returns when it answers its ping.
+     *
+     * @throws IllegalStateException when the daemon's lifecycle is {@link Lifecycle#NONE}
+     * @throws io.daemoncontroller.StartException when it fails to start again
+     */
+    public void restart(Trigger trigger) {
+        perform(Operation.RESTART, trigger, () -> {
+            controller.restart();
+            startedByThisApplication = true;
+            return true;
+        });
+    }
+
+    private boolean perform(Operation operation, Trigger trigger, BooleanSupplier action) {
+        if (!lifecycle.isControlled()) {
+            throw new IllegalStateException("Cannot " + operation.name().toLowerCase(Locale.ROOT) + " daemon '" + name
+                    + "': its lifecycle is none, so something else starts and stops it. Set "
+                    + "daemon-controller.daemons." + name + ".lifecycle to on-demand, start-and-stop or start-only "
+                    + "to control it from this application");
+        }
+        long started = System.nanoTime();
+        boolean acted;
+        try {
+            acted = action.getAsBoolean();
+        } catch (RuntimeException ex) {
+            publish(operation, trigger, Outcome.of(ex), started, ex);
+            throw ex;
+        }
+        publish(operation, trigger, acted ? Outcome.SUCCESS : Outcome.SKIPPED, started, null);
+        return acted;
+    }
+
+    private void publish(Operation operation, Trigger trigger, Outcome outcome, long startedNanos,
+            RuntimeException failure) {
+        Duration duration = Duration.ofNanos(System.nanoTime() - startedNanos);
+        events.publishEvent(new DaemonOperationEvent(this, operation, trigger, outcome, duration, failure));
+    }
+
+    @Override
+    public String toString() {
+        return "ManagedDaemon[" + name + ", " + lifecycle.configValue() + "]";
+    }
+}

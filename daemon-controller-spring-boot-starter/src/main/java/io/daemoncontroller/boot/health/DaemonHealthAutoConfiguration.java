@@ -1,0 +1,37 @@
+package io.daemoncontroller.boot.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.daemoncontroller.boot.Daemons;
+import io.daemoncontroller.boot.ManagedDaemon;
+import io.daemoncontroller.boot.autoconfigure.DaemonControllerAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code daemons} health contributor: one indicator per daemon, by name. Off with
+ * {@code management.health.daemons.enabled=false}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = DaemonControllerAutoConfiguration.class)
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(Daemons.class)
+@ConditionalOnEnabledHealthIndicator("daemons")
+public final class DaemonHealthAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "daemonsHealthContributor")
+    CompositeHealthContributor daemonsHealthContributor(Daemons daemons) {
+        Map<String, ManagedDaemon> byName = new LinkedHashMap<>();
+        daemons.all().forEach(daemon -> byName.put(daemon.name(), daemon));
+        return CompositeHealthContributor.fromMap(byName, DaemonHealthIndicator::new);
+    }
+}
