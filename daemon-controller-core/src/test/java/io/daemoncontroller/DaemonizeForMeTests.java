@@ -1,0 +1,185 @@
+package io.daemoncontroller;
+
+import static io.daemoncontroller.testdaemon.TestDaemonCommand.testDaemon;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.daemoncontroller.testdaemon.TestDaemonCommand;
+import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
+import io.daemoncontroller.testsupport.TestProcesses;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Commands that stay in the foreground, which the controller daemonizes itself. */
+@ExtendWith(NoLeftoverTestDaemons.class)
+class DaemonizeForMeTests {
+
+    @TempDir
+    Path dir;
+
+    Sandbox sandbox;
+
+    @BeforeEach
+    void createSandbox() {
+        sandbox = new Sandbox(dir);
+    }
+
+    @AfterEach
+    void killEverything() {
+        sandbox.killEverything();
+    }
+
+    private TestDaemonCommand foregroundDaemon() {
+        return testDaemon().port(sandbox.port).countFile(sandbox.countFile);
+    }
+
+    private DaemonController.Builder controller() {
+        return sandbox.controller().daemonizeForMe(true);
+    }
+
+    @Test
+    void runsTheCommandInASessionOfItsOwnAndAppendsItsOutputToTheLog() throws Exception {
+        Sandbox.write(sandbox.logFile, "an old line\n");
+        DaemonController controller = controller()
+                .startCommand(foregroundDaemon().stdoutMessage("hello on stdout").foregroundCommand())
+                .build();
+
+        controller.start();
+
+        long daemon = sandbox.daemonPid();
+        assertThat(sessionId(daemon)).isNotEqualTo(sessionId(ProcessHandle.current().pid()))
+                .isEqualTo(sessionId(controller.pid().orElseThrow()));
+        assertThat(sandbox.log()).startsWith("an old line\n").contains("hello on stdout");
+        assertThat(sandbox.echo("in the background")).isEqualTo("in the background");
+        controller.stop();
+        assertThat(TestProcesses.isAlive(daemon)).isFalse();
+    }
+
+    @Test
+    void writesTheDaemonsPidToThePidFile() {
+        DaemonController controller = controller().startCommand(foregroundDaemon().foregroundCommand()).build();
+
+        controller.start();
+
+        long daemon = sandbox.daemonPid();
+        assertThat(Sandbox.read(sandbox.pidFile).strip()).isEqualTo(Long.toString(daemon));
+        assertThat(controller.pid()).hasValue(daemon);
+        controller.stop();
+    }
+
+    @Test
+    void appendsTheCommandsStandardErrorToTheLog() {
+        DaemonController controller = controller()
+                .startCommand("echo 'hello on stderr' >&2; exec " + foregroundDaemon().foregroundShellCommand())
+                .build();
+
+        controller.start();
+
+        assertThat(sandbox.log()).contains("hello on stderr");
+        controller.stop();
+    }
+
+    @Test
+    void theDaemonOutlivesTheJvmThatStartedIt() throws Exception {
+        String command = foregroundDaemon().foregroundShellCommand();
+        Process starter = sandbox.client("starter", "action=start", "daemonizeForMe=true", "startCommand=" + command);
+        String output = sandbox.awaitClient("starter", starter);
+        assertThat(output).contains("started");
+
+        long daemon = sandbox.daemonPid();
+        assertThat(TestProcesses.isAlive(daemon)).isTrue();
+        assertThat(sandbox.echo("still here")).isEqualTo("still here");
+        DaemonController controller = controller().startCommand(command).build();
+        assertThat(controller.isRunning()).isTrue();
+        controller.stop();
+        assertThat(TestProcesses.isAlive(daemon)).isFalse();
+    }
+
+    @Test
+    void stopReachesTheRealDaemonBehindAShellWrapperThatDoesNotExec() {
+        DaemonController controller = controller()
+                .startCommand(foregroundDaemon().foregroundShellCommand() + "; echo 'the daemon exited'")
+                .build();
+        controller.start();
+        long daemon = sandbox.daemonPid();
+
+        controller.stop();
+
+        assertThat(TestProcesses.isAlive(daemon)).isFalse();
+        assertThat(TestProcesses.mentioning(dir.toString())).isEmpty();
+    }
+
+    @Test
+    void abortReachesTheRealDaemonBehindAShellWrapperThatDoesNotExec() {
+        DaemonController controller = controller()
+                .startCommand(foregroundDaemon().ignoreTerm().listenDelay(Duration.ofSeconds(60))
+                        .foregroundShellCommand() + "; echo 'the daemon exited'")
+                .startTimeout(Duration.ofSeconds(2))
+                .startAbortTimeout(Duration.ofSeconds(1))
+                .build();
+
+        StartTimeoutException failure = catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(failure.getMessage()).endsWith("(timed out)");
+        assertThat(TestProcesses.isAlive(sandbox.daemonPid())).isFalse();
+        assertThat(TestProcesses.mentioning(dir.toString())).isEmpty();
+        assertThat(sandbox.pidFile).doesNotExist();
+    }
+
+    @Test
+    void reportsADaemonThatExitsBeforeAnsweringWithItsOutput() {
+        DaemonController controller = controller()
+                .startCommand(foregroundDaemon().stdoutMessage("fatal: port taken").crashBeforeListen(7)
+                        .foregroundCommand())
+                .startTimeout(Duration.ofSeconds(30))
+                .build();
+
+        long began = System.nanoTime();
+        StartException failure = catchThrowableOfType(controller::start, StartException.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));
+        assertThat(failure).isNotInstanceOf(StartTimeoutException.class);
+        assertThat(failure.getMessage()).contains("fatal: port taken");
+        assertThat(failure.newLogLines()).contains("fatal: port taken");
+    }
+
+    @Test
+    void needsNoPidFile() throws Exception {
+        String identifier = "pid-file-less test daemon " + UUID.randomUUID();
+        DaemonController controller = DaemonController.builder(identifier)
+                .startCommand(foregroundDaemon().foregroundCommand())
+                .ping(Ping.tcp("127.0.0.1", sandbox.port))
+                .daemonizeForMe(true)
+                .startTimeout(Duration.ofSeconds(5))
+                .build();
+        try {
+            controller.start();
+
+            assertThat(controller.pid()).isPresent();
+            assertThat(controller.pidFile()).exists();
+            controller.stop();
+            assertThat(TestProcesses.isAlive(sandbox.daemonPid())).isFalse();
+        } finally {
+            Path pidFile = controller.pidFile();
+            for (Path file : new Path[] {pidFile, pidFile.resolveSibling(pidFile.getFileName() + ".lock"),
+                    controller.logFile().orElseThrow()}) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static long sessionId(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
+    }
+}

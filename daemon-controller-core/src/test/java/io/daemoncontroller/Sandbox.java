@@ -1,0 +1,152 @@
+package io.daemoncontroller;
+
+import static io.daemoncontroller.testdaemon.TestDaemonCommand.testDaemon;
+
+import io.daemoncontroller.testdaemon.TestDaemonCommand;
+import io.daemoncontroller.testsupport.ChildJvm;
+import io.daemoncontroller.testsupport.FreePorts;
+import io.daemoncontroller.testsupport.TestProcesses;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One test's world: a temporary directory holding the daemon's PID, log and count files, a free port, and
+ * builders for a test daemon and a controller that agree on them. Every process a test starts mentions the
+ * directory, so {@link #killEverything()} finds them all.
+ */
+final class Sandbox {
+
+    final Path dir;
+    final int port;
+    final Path pidFile;
+    final Path logFile;
+    final Path countFile;
+
+    Sandbox(Path dir) {
+        this.dir = dir;
+        this.port = FreePorts.next();
+        this.pidFile = dir.resolve("daemon.pid");
+        this.logFile = dir.resolve("daemon.log");
+        this.countFile = dir.resolve("starts.txt");
+    }
+
+    /** A test daemon that listens on the port and writes the PID, log and count files. */
+    TestDaemonCommand daemon() {
+        return testDaemon().port(port).pidFile(pidFile).logFile(logFile).countFile(countFile);
+    }
+
+    /** A controller for {@code startCommand} with short timeouts, pinging the port, using the PID and log files. */
+    DaemonController.Builder controller(String startCommand) {
+        return DaemonController.builder("test daemon in " + dir.getFileName())
+                .startCommand(startCommand)
+                .ping(Ping.tcp("127.0.0.1", port))
+                .pidFile(pidFile)
+                .logFile(logFile)
+                .startTimeout(Duration.ofSeconds(5))
+                .startAbortTimeout(Duration.ofSeconds(1))
+                .stopTimeout(Duration.ofSeconds(5));
+    }
+
+    /** A controller that starts {@link #daemon()} through the shell. */
+    DaemonController.Builder controller() {
+        return controller(daemon().shellCommand());
+    }
+
+    /** How many times a test daemon started, by its count file. */
+    int starts() {
+        return startedPids().size();
+    }
+
+    /** The pids of the test daemons that started, in order. */
+    List<Long> startedPids() {
+        if (!Files.exists(countFile)) {
+            return List.of();
+        }
+        return read(countFile).lines().map(Long::parseLong).toList();
+    }
+
+    /** The pid of the one test daemon that started. */
+    long daemonPid() {
+        List<Long> pids = startedPids();
+        if (pids.size() != 1) {
+            throw new AssertionError("expected one test daemon start, found " + pids);
+        }
+        return pids.get(0);
+    }
+
+    /** Sends {@code line} to the daemon over TCP and returns its echo; fails if nothing listens. */
+    String echo(String line) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return echo(socket, line);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static String echo(Socket socket, String line) throws IOException {
+        socket.setSoTimeout(5000);
+        socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+
+    /**
+     * Starts a {@link ControllerClient} JVM for this sandbox's daemon, with {@code options} ({@code key=value}) added
+     * to the PID file and port; its output goes to {@code <name>.out} in the directory.
+     */
+    Process client(String name, String... options) {
+        List<String> args = new ArrayList<>(List.of("pidFile=" + pidFile, "port=" + port));
+        args.addAll(List.of(options));
+        return ChildJvm.start(dir.resolve(name + ".out"), ControllerClient.class, args.toArray(String[]::new));
+    }
+
+    /** Waits for the client {@code name} to exit and returns its output; fails if it does not exit in time. */
+    String awaitClient(String name, Process client) throws InterruptedException {
+        if (!client.waitFor(60, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+            throw new AssertionError("client " + name + " did not exit within 60 s:\n" + clientOutput(name));
+        }
+        return clientOutput(name);
+    }
+
+    String clientOutput(String name) {
+        Path output = dir.resolve(name + ".out");
+        return Files.exists(output) ? read(output) : "";
+    }
+
+    String log() {
+        return Files.exists(logFile) ? read(logFile) : "";
+    }
+
+    /** Kills every process that mentions this sandbox's directory: the test's daemons, wrappers and child JVMs. */
+    void killEverything() {
+        TestProcesses.killAllMentioning(dir.toString());
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.daemoncontroller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
+import io.daemoncontroller.testsupport.TestProcesses;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(NoLeftoverTestDaemons.class)
+class StartTimeoutTests {
+
+    private static final Duration NEVER = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    Sandbox sandbox;
+
+    @BeforeEach
+    void createSandbox() {
+        sandbox = new Sandbox(dir);
+    }
+
+    @AfterEach
+    void killEverything() {
+        sandbox.killEverything();
+    }
+
+    @Test
+    void abortsADaemonThatDoesNotAnswerWithinTheStartTimeout() {
+        DaemonController controller = sandbox.controller(sandbox.daemon().listenDelay(NEVER).shellCommand())
+                .startTimeout(Duration.ofSeconds(2))
+                .build();
+
+        StartTimeoutException failure = catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(failure.getMessage()).contains(controller.identifier()).endsWith("(timed out)");
+        assertThat(failure.exit()).isEmpty();
+        assertThat(TestProcesses.isAlive(sandbox.daemonPid())).isFalse();
+        assertThat(sandbox.pidFile).doesNotExist();
+    }
+
+    @Test
+    void killsAnAbortedDaemonThatIgnoresTerm() {
+        DaemonController controller = sandbox.controller(
+                        sandbox.daemon().ignoreTerm().listenDelay(NEVER).shellCommand())
+                .startTimeout(Duration.ofSeconds(2))
+                .startAbortTimeout(Duration.ofSeconds(1))
+                .build();
+
+        StartTimeoutException failure = catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(failure.getMessage()).endsWith("(timed out)");
+        assertThat(TestProcesses.isAlive(sandbox.daemonPid())).isFalse();
+        assertThat(sandbox.log()).contains("ignoring SIGTERM");
+        assertThat(sandbox.pidFile).doesNotExist();
+    }
+
+    @Test
+    void abortsTheWholeProcessTreeOfAShellWrapperThatDoesNotExec() {
+        String daemon = sandbox.daemon().ignoreTerm().listenDelay(NEVER).foregroundShellCommand();
+        DaemonController controller = sandbox.controller(daemon + "; echo 'the daemon exited'")
+                .startTimeout(Duration.ofSeconds(2))
+                .startAbortTimeout(Duration.ofSeconds(1))
+                .build();
+
+        catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(sandbox.startedPids()).hasSize(1);
+        assertThat(TestProcesses.mentioning(dir.toString())).isEmpty();
+    }
+
+    @Test
+    void abortsADaemonThatWritesNothingToItsLogForTheActivityTimeout() {
+        DaemonController controller = sandbox.controller(sandbox.daemon().listenDelay(NEVER).shellCommand())
+                .startTimeout(Duration.ofSeconds(30))
+                .logFileActivityTimeout(Duration.ofSeconds(1))
+                .build();
+
+        long began = System.nanoTime();
+        StartTimeoutException failure = catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));
+        assertThat(failure.getMessage()).endsWith("(timed out)");
+        assertThat(TestProcesses.isAlive(sandbox.daemonPid())).isFalse();
+    }
+
+    @Test
+    void logActivityKeepsASlowStartAlive() {
+        DaemonController controller = sandbox.controller(sandbox.daemon()
+                        .listenDelay(Duration.ofMillis(2500))
+                        .logProgressInterval(Duration.ofMillis(200))
+                        .shellCommand())
+                .startTimeout(Duration.ofSeconds(15))
+                .logFileActivityTimeout(Duration.ofSeconds(1))
+                .build();
+
+        controller.start();
+
+        assertThat(controller.isRunning()).isTrue();
+        controller.stop();
+    }
+
+    @Test
+    void beforeStartCountsAgainstTheStartTimeout() {
+        DaemonController controller = sandbox.controller()
+                .startTimeout(Duration.ofSeconds(1))
+                .beforeStart(() -> LockSupport.parkNanos(Duration.ofMillis(1500).toNanos()))
+                .build();
+
+        StartTimeoutException failure = catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(failure.getMessage()).endsWith("(timed out)");
+        assertThat(sandbox.starts()).isZero();
+    }
+}
