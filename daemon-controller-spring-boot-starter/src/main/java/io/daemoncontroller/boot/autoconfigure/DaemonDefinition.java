@@ -39,15 +39,22 @@ final class DaemonDefinition {
         return name;
     }
 
-    /** The setting {@code key} (such as {@code "start-command"}), read with {@code getter}. */
+    /**
+     * The setting {@code key} (such as {@code "start-command"}), read with {@code getter}. A blank string, as an
+     * empty YAML key gives, counts as unset.
+     */
     <T> ConfiguredValue<T> get(String key, Function<Daemon, T> getter) {
-        T value = getter.apply(own);
+        T value = setOrNull(getter.apply(own));
         if (value != null) {
             return new ConfiguredValue<>(ownProperty(key), value);
         }
-        value = getter.apply(defaults);
+        value = setOrNull(getter.apply(defaults));
         return value != null ? new ConfiguredValue<>(PREFIX + "defaults." + key, value)
                 : new ConfiguredValue<>(ownProperty(key), null);
+    }
+
+    private static <T> T setOrNull(T value) {
+        return value instanceof String text && text.isBlank() ? null : value;
     }
 
     /** The daemon's own property {@code key}, such as {@code daemon-controller.daemons.search.ping}. */
@@ -76,7 +83,7 @@ final class DaemonDefinition {
      */
     Optional<String> firstControllerKey() {
         return CONTROLLER_KEYS.entrySet().stream()
-                .filter(key -> key.getValue().apply(own) != null)
+                .filter(key -> setOrNull(key.getValue().apply(own)) != null)
                 .map(key -> ownProperty(key.getKey()))
                 .findFirst();
     }

@@ -32,7 +32,7 @@ class DaemonPropertyBindFailureAnalyzer extends AbstractFailureAnalyzer<BindExce
         }
         Object value = cause.getProperty().getValue();
         return new FailureAnalysis(InvalidPropertyReport.description(property, value,
-                "it is not " + accepted + " (" + cause.getProperty().getOrigin() + ")"),
+                cause.getProperty().getOrigin(), "it is not " + accepted),
                 InvalidPropertyReport.action(property, accepted), cause);
     }
 

@@ -8,7 +8,8 @@ class InvalidDaemonPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Inval
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidDaemonPropertyException cause) {
-        return new FailureAnalysis(InvalidPropertyReport.description(cause.property(), cause.value(), cause.problem()),
+        return new FailureAnalysis(InvalidPropertyReport.description(cause.property(), cause.value(), null,
+                cause.problem()),
                 InvalidPropertyReport.action(cause.property(), cause.accepted()), cause);
     }
 }

@@ -6,9 +6,10 @@ final class InvalidPropertyReport {
     private InvalidPropertyReport() {
     }
 
-    static String description(String property, Object value, String problem) {
+    static String description(String property, Object value, Object origin, String problem) {
         return "Invalid daemon configuration:\n\n    Property: " + property + "\n    Value: "
-                + (value == null ? "(not set)" : "\"" + value + "\"") + "\n    Problem: " + problem;
+                + (value == null ? "(not set)" : "\"" + value + "\"")
+                + (origin == null ? "" : "\n    Origin: " + origin) + "\n    Problem: " + problem;
     }
 
     static String action(String property, String accepted) {

@@ -1,0 +1,89 @@
+package io.daemoncontroller.boot.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** Each bad configuration fails the application's startup with a report naming the property and the fix. */
+@ExtendWith(OutputCaptureExtension.class)
+class InvalidDaemonConfigurationTests {
+
+    private static final String SEARCH = "daemon-controller.daemons.search.";
+
+    @TempDir
+    Path directory;
+
+    static Stream<Arguments> badConfigurations() {
+        return Stream.of(
+                arguments("a missing start command", List.of(SEARCH + "start-command="), List.of(
+                        "Property: " + SEARCH + "start-command", "Value: (not set)",
+                        "lifecycle on-demand is started by this application", "lifecycle: none")),
+                arguments("a missing ping", List.of(SEARCH + "ping="), List.of(
+                        "Property: " + SEARCH + "ping", "every daemon needs a ping",
+                        "tcp://host:port, unix:/path/to.sock, http(s)://host:port/path or exec:shell command")),
+                arguments("a ping of no known form", List.of(SEARCH + "ping=localhost:9312"), List.of(
+                        "Property: " + SEARCH + "ping", "Value: \"localhost:9312\"", "it is not a ping",
+                        "tcp://host:port, unix:/path/to.sock")),
+                arguments("a tcp ping without a port", List.of(SEARCH + "ping=tcp://localhost"), List.of(
+                        "Property: " + SEARCH + "ping", "needs a host and a port")),
+                arguments("an unknown lifecycle", List.of(SEARCH + "lifecycle=sometimes"), List.of(
+                        "Property: " + SEARCH + "lifecycle", "Value: \"sometimes\"",
+                        "one of on-demand, start-and-stop, start-only, none")),
+                arguments("a duration that is not one", List.of(SEARCH + "start-timeout=20 seconds"), List.of(
+                        "Property: " + SEARCH + "start-timeout", "Value: \"20 seconds\"",
+                        "a duration, such as 500ms, 20s, 2m or PT20S")),
+                arguments("a duration that is not positive", List.of(SEARCH + "stop-timeout=0s"), List.of(
+                        "Property: " + SEARCH + "stop-timeout", "must be a positive duration")),
+                arguments("a bad value among the defaults", List.of("daemon-controller.defaults.start-timeout=-1s"),
+                        List.of("Property: daemon-controller.defaults.start-timeout", "must be a positive duration")),
+                arguments("a missing PID file", List.of(SEARCH + "pid-file="), List.of(
+                        "Property: " + SEARCH + "pid-file", "the file the daemon writes its pid to",
+                        SEARCH + "daemonize-for-me: true")),
+                arguments("an unknown stop signal", List.of(SEARCH + "stop-signal=TERMINATE"), List.of(
+                        "Property: " + SEARCH + "stop-signal", "is not a signal name", "TERM, INT")),
+                arguments("an unknown connect failure class", List.of(SEARCH + "connect-failures=com.example.Nope"),
+                        List.of("Property: " + SEARCH + "connect-failures[0]", "no such class",
+                                "fully qualified name of an exception class")),
+                arguments("a connect failure class that is no exception",
+                        List.of(SEARCH + "connect-failures=java.lang.String"), List.of(
+                                "Property: " + SEARCH + "connect-failures[0]",
+                                "java.lang.String is not an exception class")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigurations")
+    void failsStartupNamingThePropertyAndTheAcceptedValues(String description, List<String> properties,
+            List<String> expected, CapturedOutput output) {
+        List<String> all = new ArrayList<>(List.of(SEARCH + "start-command=searchd",
+                SEARCH + "ping=tcp://localhost:9312", SEARCH + "pid-file=" + directory.resolve("search.pid")));
+        all.addAll(properties);
+        assertThatException().isThrownBy(() -> new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE)
+                .properties(all.toArray(String[]::new))
+                .run().close());
+        assertThat(output).contains("APPLICATION FAILED TO START", "Invalid daemon configuration");
+        assertThat(output).contains(expected);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(DaemonControllerAutoConfiguration.class)
+    static class Application {
+    }
+}
