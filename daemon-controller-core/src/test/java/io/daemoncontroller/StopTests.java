@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import io.daemoncontroller.testsupport.TestProcesses;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +57,7 @@ class StopTests {
     }
 
     @Test
-    void theDaemonNoLongerListensWhenStopReturns() throws Exception {
+    void theDaemonNoLongerListensWhenStopReturns() {
         DaemonController controller = sandbox.controller().build();
         for (int cycle = 1; cycle <= 5; cycle++) {
             controller.start();
@@ -209,10 +212,10 @@ class StopTests {
     private boolean connectionRefused() {
         try (Socket socket = new Socket("127.0.0.1", sandbox.port)) {
             return false;
-        } catch (java.net.ConnectException ex) {
+        } catch (ConnectException ex) {
             return true;
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 }
