@@ -56,7 +56,8 @@ public class KeyValueServer {
 
     private void serve(Socket client) {
         try (client;
-             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+             BufferedReader in = new BufferedReader(
+                     new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
