@@ -1,0 +1,133 @@
+package io.daemoncontroller.boot.actuate;
+
+import java.nio.file.Path;
+
+import io.daemoncontroller.boot.DaemonDetails;
+import io.daemoncontroller.boot.actuate.DaemonsEndpoint.ActionResult;
+import io.daemoncontroller.boot.actuate.DaemonsEndpoint.ActionResults;
+import io.daemoncontroller.boot.actuate.DaemonsEndpoint.DaemonList;
+import io.daemoncontroller.boot.actuate.DaemonsEndpoint.ErrorMessage;
+import io.daemoncontroller.boot.autoconfigure.DaemonControllerAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The endpoint's operations, called directly; {@code DaemonsEndpointWebIntegrationTests} calls them over HTTP. */
+class DaemonsEndpointTests {
+
+    @TempDir
+    Path directory;
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DaemonControllerAutoConfiguration.class,
+                        DaemonsEndpointAutoConfiguration.class))
+                .withPropertyValues("management.endpoints.web.exposure.include=daemons",
+                        "daemon-controller.daemons.sidecar.lifecycle=none",
+                        "daemon-controller.daemons.sidecar.ping=tcp://127.0.0.1:1",
+                        "daemon-controller.daemons.sidecar.tags=web",
+                        "daemon-controller.daemons.broken.start-command=echo cannot start >&2; exit 2",
+                        "daemon-controller.daemons.broken.ping=tcp://127.0.0.1:1",
+                        "daemon-controller.daemons.broken.pid-file=" + directory.resolve("broken.pid"),
+                        "daemon-controller.daemons.broken.tags=web,jobs");
+    }
+
+    @Test
+    void listsEveryDaemon() {
+        run(endpoint -> assertThat(endpoint.daemons().daemons()).extracting(DaemonDetails::name)
+                .containsExactly("sidecar", "broken"));
+    }
+
+    @Test
+    void showsOneDaemonOrThoseWithATag() {
+        run(endpoint -> {
+            WebEndpointResponse<Object> one = endpoint.daemon("broken");
+            assertThat(one.getStatus()).isEqualTo(200);
+            assertThat(((DaemonDetails) one.getBody()).lifecycle()).isEqualTo("on-demand");
+            WebEndpointResponse<Object> tagged = endpoint.daemon("@jobs");
+            assertThat(((DaemonList) tagged.getBody()).daemons()).extracting(DaemonDetails::name)
+                    .containsExactly("broken");
+        });
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownDaemonOrTag() {
+        run(endpoint -> {
+            assertThat(endpoint.daemon("nope").getStatus()).isEqualTo(404);
+            assertThat(((ErrorMessage) endpoint.daemon("nope").getBody()).error())
+                    .isEqualTo("No daemon is named \"nope\"; the daemons are [sidecar, broken]");
+            assertThat(endpoint.daemon("@nope").getStatus()).isEqualTo(404);
+            assertThat(endpoint.act("nope", "start").getStatus()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void answersBadRequestForAnUnknownAction() {
+        run(endpoint -> {
+            WebEndpointResponse<Object> response = endpoint.act("broken", "reboot");
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(((ErrorMessage) response.getBody()).error())
+                    .isEqualTo("Unknown action \"reboot\": use start, stop or restart");
+        });
+    }
+
+    @Test
+    void refusesToActOnADaemonThatSomethingElseRuns() {
+        run(endpoint -> {
+            WebEndpointResponse<Object> response = endpoint.act("sidecar", "stop");
+            assertThat(response.getStatus()).isEqualTo(409);
+            assertThat(((ActionResult) response.getBody()).error()).contains("has lifecycle none");
+        });
+    }
+
+    @Test
+    void reportsWhatEachActionDid() {
+        run(endpoint -> {
+            WebEndpointResponse<Object> stop = endpoint.act("broken", "stop");
+            assertThat(stop.getStatus()).isEqualTo(200);
+            assertThat(((ActionResult) stop.getBody()).result()).isEqualTo("not running");
+            WebEndpointResponse<Object> start = endpoint.act("broken", "start");
+            assertThat(start.getStatus()).isEqualTo(500);
+            assertThat(((ActionResult) start.getBody()).error()).contains("broken failed to start", "cannot start");
+        });
+    }
+
+    @Test
+    void actsOnEveryDaemonWithATag() {
+        run(endpoint -> {
+            WebEndpointResponse<Object> response = endpoint.act("@web", "stop");
+            assertThat(response.getStatus()).isEqualTo(409);
+            assertThat(((ActionResults) response.getBody()).results()).extracting(ActionResult::daemon,
+                    ActionResult::status).containsExactly(tuple("sidecar", 409),
+                    tuple("broken", 200));
+        });
+    }
+
+    @Test
+    void isOnlyAvailableWhenExposed() {
+        runner().withPropertyValues("management.endpoints.web.exposure.include=health")
+                .run(context -> assertThat(context).doesNotHaveBean(DaemonsEndpoint.class));
+    }
+
+    @Test
+    void needsTheActuator() {
+        runner().withClassLoader(new FilteredClassLoader(Endpoint.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DaemonsEndpoint.class));
+    }
+
+    private void run(EndpointTest test) {
+        runner().run(context -> test.accept(context.getBean(DaemonsEndpoint.class)));
+    }
+
+    @FunctionalInterface
+    interface EndpointTest {
+        void accept(DaemonsEndpoint endpoint);
+    }
+}

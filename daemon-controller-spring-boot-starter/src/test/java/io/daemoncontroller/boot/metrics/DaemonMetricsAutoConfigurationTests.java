@@ -1,0 +1,77 @@
+package io.daemoncontroller.boot.metrics;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import io.daemoncontroller.StartException;
+import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
+import io.daemoncontroller.boot.Daemons;
+import io.daemoncontroller.boot.autoconfigure.DaemonControllerAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class DaemonMetricsAutoConfigurationTests {
+
+    @TempDir
+    Path directory;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DaemonControllerAutoConfiguration.class,
+                    DaemonMetricsAutoConfiguration.class));
+
+    @Test
+    void gaugesWhetherEachDaemonIsUp() throws Exception {
+        try (ServerSocket sidecar = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            runner.withBean(SimpleMeterRegistry.class)
+                    .withPropertyValues("daemon-controller.daemons.sidecar.lifecycle=none",
+                            "daemon-controller.daemons.sidecar.ping=tcp://127.0.0.1:" + sidecar.getLocalPort())
+                    .withPropertyValues(broken())
+                    .run(context -> {
+                        MeterRegistry registry = context.getBean(MeterRegistry.class);
+                        assertThat(registry.get("daemon.up").tag("daemon", "sidecar").gauge().value()).isEqualTo(1);
+                        assertThat(registry.get("daemon.up").tag("daemon", "broken").gauge().value()).isZero();
+                    });
+        }
+    }
+
+    @Test
+    void timesEachOperationWithItsOutcomeAndTrigger() {
+        runner.withBean(SimpleMeterRegistry.class).withPropertyValues(broken()).run(context -> {
+            assertThatExceptionOfType(StartException.class)
+                    .isThrownBy(() -> context.getBean(Daemons.class).get("broken").start(Trigger.ENDPOINT));
+            context.getBean(Daemons.class).get("broken").stop(Trigger.APPLICATION);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("daemon.start").tags("daemon", "broken", "outcome", "failure", "trigger", "endpoint")
+                    .timer().count()).isEqualTo(1);
+            assertThat(registry.get("daemon.stop").tags("daemon", "broken", "outcome", "skipped", "trigger",
+                    "application").timer().count()).isEqualTo(1);
+            assertThat(registry.find("daemon.autostarts").counter()).isNull();
+        });
+    }
+
+    @Test
+    void needsAMeterRegistry() {
+        runner.withPropertyValues(broken()).run(context -> assertThat(context).doesNotHaveBean(DaemonMeters.class));
+    }
+
+    @Test
+    void needsMicrometer() {
+        runner.withPropertyValues(broken()).withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DaemonMeters.class));
+    }
+
+    private String[] broken() {
+        return new String[] {"daemon-controller.daemons.broken.start-command=echo cannot start >&2; exit 2",
+                "daemon-controller.daemons.broken.ping=tcp://127.0.0.1:1",
+                "daemon-controller.daemons.broken.pid-file=" + directory.resolve("broken.pid")};
+    }
+}
