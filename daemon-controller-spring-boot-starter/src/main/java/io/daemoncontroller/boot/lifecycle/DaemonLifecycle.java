@@ -43,13 +43,13 @@ final class DaemonLifecycle implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Starts a daemon due at startup; for any other, asks for its pid, so that the controller notices one that
-     * already runs and reports its state.
+     * Starts a daemon due at startup; for an on-demand one, asks for its pid, so that the controller notices it if
+     * it already runs and reports its state. A daemon with lifecycle none is watched through its ping alone.
      */
     private static void startOrFind(ManagedDaemon daemon) {
         if (daemon.lifecycle().shouldStartAtStartup()) {
             daemon.start(Trigger.STARTUP);
-        } else {
+        } else if (daemon.lifecycle().isControlled()) {
             daemon.controller().pid();
         }
     }
