@@ -8,10 +8,14 @@ import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -181,6 +185,21 @@ class ConnectTests {
         assertThat(controller.isConnectFailure(new ClientUnavailableException())).isTrue();
         assertThat(controller.isConnectFailure(new IOException("other"))).isFalse();
         controller.stop();
+    }
+
+    @Test
+    void recognizesConnectionFailuresAnywhereInTheCauseChain() {
+        DaemonController controller = sandbox.controller().build();
+
+        assertThat(controller.isConnectFailure(new ConnectException("Connection refused"))).isTrue();
+        assertThat(controller.isConnectFailure(new NoRouteToHostException("No route to host"))).isTrue();
+        assertThat(controller.isConnectFailure(new SocketTimeoutException("Connect timed out"))).isTrue();
+        assertThat(controller.isConnectFailure(new NoSuchFileException("/run/daemon.sock"))).isTrue();
+        assertThat(controller.isConnectFailure(
+                new IllegalStateException("client", new IOException("io", new ConnectException("refused"))))).isTrue();
+        assertThat(controller.isConnectFailure(new SocketException("Connection reset"))).isFalse();
+        assertThat(controller.isConnectFailure(new SocketTimeoutException("Read timed out"))).isFalse();
+        assertThat(controller.isConnectFailure(new IOException("unexpected greeting"))).isFalse();
     }
 
     private Socket openSocket() throws IOException {

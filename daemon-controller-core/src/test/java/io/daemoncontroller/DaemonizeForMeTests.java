@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(NoLeftoverTestDaemons.class)
 class DaemonizeForMeTests {
 
+    /** A start timeout by which the test daemon surely runs, even on a busy machine: aborts then reach it. */
+    private static final Duration TIME_TO_BE_UP = Duration.ofSeconds(5);
+
     @TempDir
     Path dir;
 
@@ -124,7 +127,7 @@ class DaemonizeForMeTests {
         DaemonController controller = controller()
                 .startCommand(foregroundDaemon().ignoreTerm().listenDelay(Duration.ofSeconds(60))
                         .foregroundShellCommand() + "; echo 'the daemon exited'")
-                .startTimeout(Duration.ofSeconds(2))
+                .startTimeout(TIME_TO_BE_UP)
                 .startAbortTimeout(Duration.ofSeconds(1))
                 .build();
 
