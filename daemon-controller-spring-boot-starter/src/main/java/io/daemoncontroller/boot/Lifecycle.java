@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public enum Lifecycle {
 
-    /** Started by its first use (a {@link DaemonDependency} call that cannot connect), never at startup; never stopped. */
+    /** Started by its first use (a {@link DaemonDependency} call that cannot connect), never at startup nor stopped. */
     ON_DEMAND(false, false, true),
 
     /** Started at startup; stopped at shutdown if this application started it. */

@@ -21,11 +21,9 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * {@code POST /actuator/daemons/{name}} with {@code {"action": "start" | "stop" | "restart"}} acts on them.
  * Read-only unless {@code management.endpoint.daemons.access=unrestricted}. Only configured daemons can be acted
  * on: nothing a request sends reaches a shell.
- *
- * @since 0.1.0
  */
 @WebEndpoint(id = "daemons", defaultAccess = Access.READ_ONLY)
-public class DaemonsEndpoint {
+final class DaemonsEndpoint {
 
     private static final int CONFLICT = 409;
 

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 
 import io.daemoncontroller.Ping;
 
-/** Reads the {@code ping} property: {@code tcp://host:port}, {@code unix:/path}, {@code http(s)://...}, {@code exec:command}. */
+/**
+ * Reads the {@code ping} property: {@code tcp://host:port}, {@code unix:/path}, {@code http(s)://...} or
+ * {@code exec:command}.
+ */
 final class PingProperty {
 
     static final String ACCEPTED = "tcp://host:port, unix:/path/to.sock, http(s)://host:port/path or "

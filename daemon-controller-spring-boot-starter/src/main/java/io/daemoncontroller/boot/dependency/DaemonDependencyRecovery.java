@@ -13,7 +13,7 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 
 /**
- * What a {@link DaemonDependency} call does when it failed: if the failure means it could not connect to one of
+ * What a {@link io.daemoncontroller.boot.DaemonDependency} call does when it failed: if the failure means it could not connect to one of
  * its daemons, starts those that do not run (once, however many callers fail at the same time: the controller's
  * lock serializes the starts, and those after the first find the daemon running) and makes the call again, under
  * a bounded retry policy, while it still cannot connect.

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,8 @@ class DaemonsEndpointWebIntegrationTests {
                         "daemon-controller.daemons.lazy.pid-file", directory.resolve("lazy.pid").toString()))) {
             HttpResponse<String> list = get(context, "/actuator/daemons");
             assertThat(list.statusCode()).isEqualTo(200);
-            assertThat(JsonPath.<List<String>>read(list.body(), "$.daemons[*].name")).containsExactly("sidecar", "lazy");
+            assertThat(JsonPath.<List<String>>read(list.body(), "$.daemons[*].name"))
+                    .containsExactly("sidecar", "lazy");
             assertThat(JsonPath.<String>read(list.body(), "$.daemons[0].state")).isEqualTo("RUNNING");
             assertThat(JsonPath.<String>read(get(context, "/actuator/daemons/lazy").body(), "$.lifecycle"))
                     .isEqualTo("on-demand");
@@ -103,7 +105,7 @@ class DaemonsEndpointWebIntegrationTests {
                 "management.endpoints.web.exposure.include=health,daemons",
                 "management.endpoint.health.show-details=always");
         for (Map<String, ?> some : properties) {
-            builder.properties((Map<String, Object>) some);
+            builder.properties(new LinkedHashMap<String, Object>(some));
         }
         return builder.run();
     }

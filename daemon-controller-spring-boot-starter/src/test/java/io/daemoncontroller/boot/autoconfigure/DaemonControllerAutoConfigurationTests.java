@@ -111,7 +111,8 @@ class DaemonControllerAutoConfigurationTests {
                         "daemon-controller.daemons.queue.tags=web,jobs")
                 .run(context -> {
                     Daemons daemons = context.getBean(Daemons.class);
-                    assertThat(daemons.withTag("web")).extracting(ManagedDaemon::name).containsExactly("search", "queue");
+                    assertThat(daemons.withTag("web")).extracting(ManagedDaemon::name)
+                            .containsExactly("search", "queue");
                     assertThat(daemons.withTag("nothing")).isEmpty();
                     assertThat(daemons.find("cache")).isPresent();
                     assertThat(daemons.find("nope")).isEmpty();

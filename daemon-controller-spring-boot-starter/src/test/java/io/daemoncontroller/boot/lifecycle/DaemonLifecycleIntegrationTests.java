@@ -76,7 +76,8 @@ class DaemonLifecycleIntegrationTests {
                 .set("start-timeout", "10s");
         Map<String, Object> properties = properties(first, second);
         properties.put("daemon-controller.daemons.first.start-command", meeting(first, second) + first.startCommand());
-        properties.put("daemon-controller.daemons.second.start-command", meeting(second, first) + second.startCommand());
+        properties.put("daemon-controller.daemons.second.start-command",
+                meeting(second, first) + second.startCommand());
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WebApplication.class)
                 .properties(properties).run()) {
             assertThat(first.answers()).isTrue();

@@ -50,8 +50,8 @@ class DaemonMetricsAutoConfigurationTests {
                     .isThrownBy(() -> context.getBean(Daemons.class).get("broken").start(Trigger.ENDPOINT));
             context.getBean(Daemons.class).get("broken").stop(Trigger.APPLICATION);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            assertThat(registry.get("daemon.start").tags("daemon", "broken", "outcome", "failure", "trigger", "endpoint")
-                    .timer().count()).isEqualTo(1);
+            assertThat(registry.get("daemon.start").tags("daemon", "broken", "outcome", "failure", "trigger",
+                    "endpoint").timer().count()).isEqualTo(1);
             assertThat(registry.get("daemon.stop").tags("daemon", "broken", "outcome", "skipped", "trigger",
                     "application").timer().count()).isEqualTo(1);
             assertThat(registry.find("daemon.autostarts").counter()).isNull();
