@@ -62,7 +62,9 @@ class DaemonOutputLoggingTests {
                 controller.stop();
             }
         } finally {
-            ((Logger) LoggerFactory.getLogger(LOGGER)).detachAppender(appender);
+            Logger logger = (Logger) LoggerFactory.getLogger(LOGGER);
+            logger.detachAppender(appender);
+            logger.setLevel(null);
             sandbox.killEverything();
         }
     }
