@@ -119,7 +119,7 @@ final class Daemon {
                 + " failed to start: it answered, but its PID file " + pidFile.path() + " no longer names it",
                 "", "", null));
         logger.info("Started {} (pid {}) in {} ms", identifier, daemon.pid(), startDeadline.elapsed().toMillis());
-        status.running("started (pid " + daemon.pid() + ")", startDeadline.elapsed());
+        status.started(daemon.pid(), startDeadline.elapsed());
         supervisor.watch(daemon, child);
     }
 
@@ -127,7 +127,7 @@ final class Daemon {
     private void adopt(OsProcess daemon) {
         DaemonState state = status.current().state();
         if (state == DaemonState.STOPPED || state == DaemonState.FAILED || state == DaemonState.BACKOFF) {
-            status.running("found running (pid " + daemon.pid() + ")", null);
+            status.foundRunning(daemon.pid(), "found running (pid " + daemon.pid() + ")");
             supervisor.watch(daemon, null);
         }
     }
@@ -143,7 +143,7 @@ final class Daemon {
                 adopt(running.get());
                 return;
             }
-            status.starting("restarting after a death");
+            status.restarting("restarting after a death");
             startLocked();
         } catch (RuntimeException ex) {
             supervisor.restartFailed(ex);
@@ -257,7 +257,7 @@ final class Daemon {
             status.stopped("stopped on request");
         } catch (RuntimeException ex) {
             pidFile.runningDaemon().ifPresentOrElse(daemon -> {
-                status.running("still running after a failed stop (pid " + daemon.pid() + ")", null);
+                status.foundRunning(daemon.pid(), "still running after a failed stop");
                 supervisor.watch(daemon, null);
             }, () -> status.stopped("stopped after a failed stop: " + ex.getMessage()));
             throw ex;

@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * A process of this machine, identified by its pid and its start time, so that a later process that reuses the pid
- * is never taken for it. Read from Linux's {@code /proc}; a zombie does not count as running.
+ * is never taken for it. Read from Linux's {@code /proc}. A zombie does not count as running, but a process whose
+ * main thread is a zombie while other threads still run (a JVM in the middle of exiting, its sockets still open)
+ * does.
  */
 final class OsProcess {
 
@@ -32,7 +34,7 @@ final class OsProcess {
 
     /** The running (not zombie) process with this pid, if there is one. */
     static Optional<OsProcess> find(long pid) {
-        return Optional.ofNullable(Stat.read(pid)).filter(Stat::isRunning)
+        return Optional.ofNullable(Stat.read(pid)).filter(stat -> stat.isRunning(pid))
                 .map(stat -> new OsProcess(pid, stat.startTicks, stat.groupId));
     }
 
@@ -43,7 +45,7 @@ final class OsProcess {
             for (Path entry : entries) {
                 long pid = Long.parseLong(entry.getFileName().toString());
                 Stat stat = Stat.read(pid);
-                if (stat != null && stat.isRunning() && stat.groupId == groupId) {
+                if (stat != null && stat.groupId == groupId && stat.isRunning(pid)) {
                     members.add(new OsProcess(pid, stat.startTicks, stat.groupId));
                 }
             }
@@ -60,7 +62,7 @@ final class OsProcess {
     /** Whether this process still runs: its pid names a live, non-zombie process with the same start time. */
     boolean isRunning() {
         Stat stat = Stat.read(pid);
-        return stat != null && stat.startTicks == startTicks && stat.isRunning();
+        return stat != null && stat.startTicks == startTicks && stat.isRunning(pid);
     }
 
     /** Whether this process leads its own process group, as one started through {@code setsid} does. */
@@ -131,8 +133,25 @@ final class OsProcess {
             this.startTicks = startTicks;
         }
 
-        boolean isRunning() {
-            return state != 'Z' && state != 'X' && state != 'x';
+        boolean isRunning(long pid) {
+            if (state == 'X' || state == 'x') {
+                return false;
+            }
+            return state != 'Z' || hasOtherThreads(pid);
+        }
+
+        private static boolean hasOtherThreads(long pid) {
+            String main = Long.toString(pid);
+            try (DirectoryStream<Path> threads = Files.newDirectoryStream(PROC.resolve(main).resolve("task"))) {
+                for (Path thread : threads) {
+                    if (!thread.getFileName().toString().equals(main)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException gone) {
+                return false;
+            }
         }
 
         static Stat read(long pid) {

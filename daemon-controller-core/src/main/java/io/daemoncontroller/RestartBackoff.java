@@ -38,7 +38,10 @@ final class RestartBackoff {
         if (deaths.size() > maxRestarts) {
             return Optional.empty();
         }
-        long full = Math.min(maxDelay.toNanos(), initialDelay.toNanos() << Math.min(deaths.size() - 1, 40));
+        long full = initialDelay.toNanos();
+        for (int doubling = 1; doubling < deaths.size() && full < maxDelay.toNanos(); doubling++) {
+            full = Math.min(maxDelay.toNanos(), full * 2);
+        }
         return Optional.of(Duration.ofNanos(full / 2 + ThreadLocalRandom.current().nextLong(full / 2 + 1)));
     }
 

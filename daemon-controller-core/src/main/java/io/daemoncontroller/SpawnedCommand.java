@@ -16,23 +16,28 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A start, stop or restart command this controller runs, in a session of its own (through {@code setsid}), with
- * stdin from {@code /dev/null}. Its output goes to a temporary file. A daemon run in the foreground
- * ({@code daemonizeForMe}) writes through a relay in its own session: two {@code tee -p} processes, which ignore
- * the stop signals and outlive a closed pipe, append its stdout and stderr to the log file and copy them to this
- * JVM for {@link OutputRelay}; so the daemon never writes to a pipe that dies with this JVM, and the session's
- * exit status is the daemon's. It remembers every process it has seen in its tree, so that an abort reaches them
- * all even after they were orphaned.
+ * stdin from {@code /dev/null}. Its output goes to a temporary file.
+ * <p>
+ * A daemon run in the foreground ({@code daemonizeForMe}) writes through a relay in its own session: two
+ * {@code tee -a -p} processes, which ignore the stop signals and outlive a closed pipe, read its stdout and stderr
+ * from two FIFOs, append them to the log file and copy them to this JVM for {@link OutputRelay}. A small shell
+ * starts them and then {@code exec}s the daemon, so the process this JVM holds, and the pid it writes, is the
+ * daemon itself (for a command given as a list), its exit status is the daemon's, and the daemon never writes to a
+ * pipe that dies with this JVM. The FIFOs are unlinked as soon as both ends are open.
+ * <p>
+ * It remembers every process it has seen in its tree, so that an abort reaches them all even after they were
+ * orphaned.
  */
 final class SpawnedCommand {
 
     private static final String RELAY = String.join("\n",
-            "log=$1; status=$2; shift 2",
-            "{ { \"$@\" 3>&-; echo $? >\"$status\"; } 2>&1 >&3 3>&- "
-                    + "| (trap '' HUP INT TERM; exec tee -a -p \"$log\" >&2); } 3>&1 "
-                    + "| (trap '' HUP INT TERM; exec tee -a -p \"$log\")",
-            "{ read -r code <\"$status\"; } 2>/dev/null || code=1",
-            "rm -f \"$status\"",
-            "exit \"$code\"");
+            "log=$1; shift",
+            "fifos=$(mktemp -d) && mkfifo \"$fifos/out\" \"$fifos/err\" || exit 125",
+            "(trap '' HUP INT TERM; exec <\"$fifos/out\"; rm -f \"$fifos/out\"; rmdir \"$fifos\" 2>/dev/null;"
+                    + " exec tee -a -p \"$log\") &",
+            "(trap '' HUP INT TERM; exec <\"$fifos/err\"; rm -f \"$fifos/err\"; rmdir \"$fifos\" 2>/dev/null;"
+                    + " exec tee -a -p \"$log\" >&2) &",
+            "exec \"$@\" >\"$fifos/out\" 2>\"$fifos/err\"");
 
     private final String role;
     private final CommandLine commandLine;
@@ -64,7 +69,7 @@ final class SpawnedCommand {
     static SpawnedCommand asDaemon(CommandLine command, DaemonSpec spec) throws IOException {
         Files.createDirectories(spec.logFile().getParent());
         List<String> relayed = new ArrayList<>(List.of("/bin/sh", "-c", RELAY, "daemon-controller-relay",
-                spec.logFile().toString(), spec.pidFile() + ".status"));
+                spec.logFile().toString()));
         relayed.addAll(command.argv());
         Process daemon = builder(relayed, spec).start();
         OutputRelay.start(spec.loggerName(), spec.identifier(), daemon);

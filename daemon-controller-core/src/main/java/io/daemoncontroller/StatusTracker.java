@@ -1,9 +1,7 @@
 package io.daemoncontroller;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,8 +21,7 @@ final class StatusTracker {
 
     private final String identifier;
     private final List<DaemonListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile DaemonStatus status = new DaemonStatus(DaemonState.STOPPED, Instant.now(), Optional.empty(), 0,
-            Optional.empty(), Optional.empty());
+    private volatile DaemonStatus status = DaemonStatus.initial();
     private ExecutorService delivery;
 
     StatusTracker(String identifier) {
@@ -43,54 +40,48 @@ final class StatusTracker {
         listeners.remove(listener);
     }
 
-    synchronized void starting(String reason) {
-        set(status.state() == DaemonState.BACKOFF ? with(DaemonState.STARTING, status.restarts() + 1)
-                : with(DaemonState.STARTING, status.restarts()), reason);
-    }
-
     /** A start that someone asked for: restarts count from zero again. */
     synchronized void startingOnRequest() {
-        set(with(DaemonState.STARTING, 0), "start requested");
+        set(status.entering(DaemonState.STARTING).withRestarts(0), "start requested");
     }
 
-    synchronized void running(String reason, Duration startDuration) {
-        DaemonStatus next = with(DaemonState.RUNNING, status.restarts());
-        set(new DaemonStatus(next.state(), next.since(), next.lastExit(), next.restarts(), next.lastError(),
-                startDuration == null ? status.lastStartDuration() : Optional.of(startDuration)), reason);
+    /** A restart after a death. */
+    synchronized void restarting(String reason) {
+        set(status.entering(DaemonState.STARTING).withRestarts(status.restarts() + 1), reason);
+    }
+
+    /** Started by this controller, in {@code startDuration}. */
+    synchronized void started(long pid, Duration startDuration) {
+        set(status.entering(DaemonState.RUNNING).withPid(pid).withStartDuration(startDuration),
+                "started (pid " + pid + ")");
+    }
+
+    /** Found running, started by someone else or left running after a failed stop. */
+    synchronized void foundRunning(long pid, String reason) {
+        set(status.entering(DaemonState.RUNNING).withPid(pid), reason);
     }
 
     synchronized void failedToStart(String error) {
-        set(withError(DaemonState.STOPPED, error), "start failed");
+        set(status.entering(DaemonState.STOPPED).withError(error), "start failed");
     }
 
     synchronized void stopping() {
-        set(with(DaemonState.STOPPING, status.restarts()), "stop requested");
+        set(status.entering(DaemonState.STOPPING), "stop requested");
     }
 
     synchronized void stopped(String reason) {
-        set(with(DaemonState.STOPPED, status.restarts()), reason);
+        set(status.entering(DaemonState.STOPPED), reason);
     }
 
     /** The daemon ended without being asked to, and is now in {@code next}: BACKOFF, FAILED or STOPPED. */
     synchronized void died(ProcessExit exit, DaemonState next, String reason) {
-        DaemonStatus base = next == DaemonState.FAILED ? withError(next, reason) : with(next, status.restarts());
-        set(new DaemonStatus(base.state(), base.since(), exit == null ? Optional.empty() : Optional.of(exit),
-                base.restarts(), base.lastError(), base.lastStartDuration()), reason);
+        DaemonStatus dead = status.entering(next).withExit(exit);
+        set(next == DaemonState.FAILED ? dead.withError(reason) : dead, reason);
     }
 
     /** A restart after a death failed to start the daemon; it is now in {@code next}: BACKOFF or FAILED. */
     synchronized void restartFailed(DaemonState next, String error, String reason) {
-        set(withError(next, error), reason);
-    }
-
-    private DaemonStatus with(DaemonState state, int restarts) {
-        return new DaemonStatus(state, Instant.now(), status.lastExit(), restarts, status.lastError(),
-                status.lastStartDuration());
-    }
-
-    private DaemonStatus withError(DaemonState state, String error) {
-        return new DaemonStatus(state, Instant.now(), status.lastExit(), status.restarts(), Optional.of(error),
-                status.lastStartDuration());
+        set(status.entering(next).withError(error), reason);
     }
 
     private void set(DaemonStatus next, String reason) {

@@ -49,10 +49,13 @@ public final class LagBenchmark {
             DaemonController controller = daemonizeForMe
                     ? builder.startCommand(daemon.foregroundCommand()).daemonizeForMe(true).build()
                     : builder.startCommand(daemon.pidFile(dir.resolve("daemon.pid")).shellCommand()).build();
-            controller.start();
-            long started = System.nanoTime();
-            startLags.add(started - nanos(dir.resolve("ready")));
-            controller.stop();
+            try {
+                controller.start();
+                long started = System.nanoTime();
+                startLags.add(started - nanos(dir.resolve("ready")));
+            } finally {
+                controller.stop();
+            }
             long stopped = System.nanoTime();
             stopLags.add(stopped - nanos(dir.resolve("exit")));
         }
