@@ -144,9 +144,13 @@ final class Daemon {
                 return;
             }
             status.restarting("restarting after a death");
-            startLocked();
-        } catch (RuntimeException ex) {
-            supervisor.restartFailed(ex);
+            try {
+                startLocked();
+            } catch (RuntimeException ex) {
+                supervisor.restartFailed(ex);
+            }
+        } catch (RuntimeException lockFailure) {
+            logger.error("Cannot restart {}: {}", identifier, lockFailure.getMessage(), lockFailure);
         }
     }
 

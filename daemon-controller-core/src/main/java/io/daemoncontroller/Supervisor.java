@@ -32,6 +32,8 @@ final class Supervisor {
     private ScheduledExecutorService thread;
     private DeathWatch watch;
     private Object watchToken;
+    /** Counts watches and unwatches, so that a death handled after a stop or start on request is ignored. */
+    private long generation;
 
     /** {@code restart} starts the daemon again after a death; it reports a failure to {@link #restartFailed}. */
     Supervisor(DaemonSpec spec, StatusTracker status, Runnable restart) {
@@ -46,6 +48,7 @@ final class Supervisor {
     /** Watches {@code daemon}, through {@code child} when it is this JVM's child process (else {@code null}). */
     synchronized void watch(OsProcess daemon, Process child) {
         unwatch();
+        generation++;
         Object token = new Object();
         watchToken = token;
         watch = child != null ? DeathWatch.ofChild(child, exit -> died(token, daemon, exit))
@@ -54,6 +57,7 @@ final class Supervisor {
 
     /** Stops watching, so that the coming end of the daemon is not taken for a death. */
     synchronized void unwatch() {
+        generation++;
         watchToken = null;
         if (watch != null) {
             watch.cancel();
@@ -66,11 +70,14 @@ final class Supervisor {
         backoff.reset();
     }
 
-    /** A restart after a death failed: back off again, or give up. */
-    void restartFailed(RuntimeException failure) {
+    /** A restart after a death failed: back off again, or give up. Called under the start lock. */
+    synchronized void restartFailed(RuntimeException failure) {
         Optional<Duration> delay = backoff.afterDeath(Instant.now());
         if (delay.isEmpty()) {
-            status.restartFailed(DaemonState.FAILED, failure.getMessage(), crashLoop("restart failed"));
+            String crashLoop = crashLoop(summary(failure));
+            status.restartFailed(DaemonState.FAILED, crashLoop, crashLoop);
+            logger.error("{} is in a crash loop; it is not restarted again until started on request. Last failure: {}",
+                    spec.identifier(), failure.getMessage());
             return;
         }
         status.restartFailed(DaemonState.BACKOFF, failure.getMessage(), "restart failed; trying again in "
@@ -85,14 +92,23 @@ final class Supervisor {
             }
             watchToken = null;
             watch = null;
-            thread().execute(() -> handleDeath(daemon, exit));
+            long deathGeneration = generation;
+            thread().execute(() -> handleDeath(daemon, exit, deathGeneration));
         }
     }
 
-    private void handleDeath(OsProcess daemon, ProcessExit exit) {
+    private void handleDeath(OsProcess daemon, ProcessExit exit, long deathGeneration) {
         if (spec.daemonizeForMe()) {
             endOrphans(daemon);
         }
+        synchronized (this) {
+            if (deathGeneration == generation) {
+                decideAfterDeath(exit);
+            }
+        }
+    }
+
+    private void decideAfterDeath(ProcessExit exit) {
         String how = exit == null ? "exited (status unknown: not a child of this JVM)" : exit.toString();
         logger.warn("{} {}", spec.identifier(), how);
         if (!spec.restartPolicy().restartsAfter(exit)) {
@@ -121,6 +137,14 @@ final class Supervisor {
             logger.warn("{} died and left {} behind; terminating them", spec.identifier(), orphans);
             termination.terminate(orphans, spec.startAbortTimeout());
         }
+    }
+
+    private static String summary(RuntimeException failure) {
+        if (failure instanceof StartException start && start.exit().isPresent()) {
+            return "restart failed, " + start.exit().get();
+        }
+        String message = String.valueOf(failure.getMessage());
+        return "restart failed: " + message.lines().findFirst().orElse(message);
     }
 
     private String crashLoop(String last) {
