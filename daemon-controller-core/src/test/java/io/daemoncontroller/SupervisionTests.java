@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.daemoncontroller.testdaemon.TestDaemonCommand;
 import io.daemoncontroller.testsupport.Await;
+import io.daemoncontroller.testsupport.ChildJvm;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import io.daemoncontroller.testsupport.TestProcesses;
 
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -77,12 +79,15 @@ class SupervisionTests {
         sandbox.killEverything();
     }
 
-    /** How the daemon runs, and which of its processes a {@code kill -9} hits. */
+    /** How the daemon runs, and which process a {@code kill -9} hits. */
     enum Victim {
-        /** Run by the controller ({@code daemonizeForMe}); the daemon's own process is killed, as the OOM killer would. */
-        CHILD_DAEMON(true),
-        /** Run by the controller; {@code kill -9 $(cat pidfile)}, which names the session the daemon runs in. */
-        CHILD_PID_FILE(true),
+        /** Run by the controller ({@code daemonizeForMe}); the daemon's own process is killed. */
+        CHILD(true),
+        /**
+         * Run by the controller behind a shell that does not {@code exec} it; {@code kill -9 $(cat pidfile)} kills
+         * the shell and leaves the daemon, still holding its port, for the controller to end before it restarts.
+         */
+        CHILD_BEHIND_WRAPPER(true),
         /** A daemon that went into the background and wrote its own PID file: watched by polling. */
         BACKGROUND(false);
 
@@ -101,14 +106,20 @@ class SupervisionTests {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("restartingPoliciesAndVictims")
     void aDaemonKilledWithSigkillComesBack(RestartPolicy policy, Victim victim) {
-        DaemonController controller = build(supervised(victim.child, policy));
+        DaemonController.Builder builder = supervised(victim.child, policy);
+        if (victim == Victim.CHILD_BEHIND_WRAPPER) {
+            builder.startCommand(foregroundDaemon().foregroundShellCommand() + "; echo 'the daemon exited'");
+        }
+        DaemonController controller = build(builder);
         RecordingListener events = listen(controller);
         controller.start();
         long firstPid = controller.pid().orElseThrow();
         long firstDaemon = sandbox.daemonPid();
+        assertThat(firstPid == firstDaemon).as("the PID file names the daemon itself").isEqualTo(
+                victim != Victim.CHILD_BEHIND_WRAPPER);
 
         Instant killedAt = Instant.now();
-        kill9(victim == Victim.CHILD_PID_FILE ? pidInPidFile() : firstDaemon);
+        kill9(pidInPidFile());
 
         DaemonStateChange noticed = events.await(BACKOFF, 1, WAIT);
         events.await(RUNNING, 2, WAIT);
@@ -119,6 +130,7 @@ class SupervisionTests {
         long secondDaemon = sandbox.startedPids().get(1);
         assertThat(controller.pid()).isPresent();
         assertThat(controller.pid().getAsLong()).as("the new pid").isNotEqualTo(firstPid);
+        assertThat(status.pid()).isEqualTo(controller.pid());
         assertThat(sandbox.echo("back")).isEqualTo("back");
         assertThat(TestProcesses.isAlive(firstDaemon)).as("the killed daemon's JVM").isFalse();
         assertThat(liveTestDaemons()).as("test daemon JVMs running").containsExactly(secondDaemon);
@@ -166,7 +178,7 @@ class SupervisionTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Victim.class, names = {"CHILD_DAEMON", "BACKGROUND"})
+    @EnumSource(value = Victim.class, names = {"CHILD", "BACKGROUND"})
     void aDaemonStoppedThroughTheApiStaysStopped(Victim victim) {
         DaemonController controller = build(supervised(victim.child, RestartPolicy.ALWAYS));
         RecordingListener events = listen(controller);
@@ -350,7 +362,7 @@ class SupervisionTests {
      * app on one host have: after a {@code kill -9} both notice, and exactly one of them starts it again.
      */
     @ParameterizedTest
-    @EnumSource(value = Victim.class, names = {"CHILD_DAEMON", "BACKGROUND"})
+    @EnumSource(value = Victim.class, names = {"CHILD", "BACKGROUND"})
     void twoControllersOfOneDaemonRestartItOnce(Victim victim) {
         DaemonController.Builder builder = supervised(victim.child, RestartPolicy.ON_FAILURE);
         DaemonController first = build(builder);
@@ -373,6 +385,8 @@ class SupervisionTests {
         OptionalLong pid = first.pid();
         assertThat(pid).isPresent();
         assertThat(second.pid()).isEqualTo(pid);
+        assertThat(first.status().pid()).isEqualTo(pid);
+        assertThat(second.status().pid()).isEqualTo(pid);
         assertThat(Await.holdsThroughout(QUIET, () -> sandbox.starts() == 2
                 && first.status().state() == RUNNING && second.status().state() == RUNNING))
                 .as("no second copy is started, and both stay RUNNING; starts: %s", sandbox.startedPids()).isTrue();
@@ -383,18 +397,71 @@ class SupervisionTests {
                 .isEqualTo(1);
     }
 
+    /**
+     * The same with the other supervisor in a process of its own, as another instance of the app on the host:
+     * the file lock, not this JVM's, keeps them from starting two copies.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Victim.class, names = {"CHILD", "BACKGROUND"})
+    void twoProcessesSupervisingOneDaemonRestartItOnce(Victim victim) throws Exception {
+        Path otherStatus = dir.resolve("other.status");
+        Path quit = dir.resolve("other.quit");
+        String command = victim.child ? "exec " + foregroundDaemon().foregroundShellCommand()
+                : sandbox.daemon().shellCommand();
+        Process other = ChildJvm.start(dir.resolve("other.out"), SupervisingClient.class, "pidFile=" + sandbox.pidFile,
+                "port=" + sandbox.port, "startCommand=" + command, "daemonizeForMe=" + victim.child,
+                "statusFile=" + otherStatus, "quitFile=" + quit);
+        try {
+            Await.until("the other process to run the daemon", WAIT, () -> otherState(otherStatus).startsWith("RUNNING "));
+            DaemonController here = build(supervised(victim.child, RestartPolicy.ON_FAILURE));
+            RecordingListener events = listen(here);
+            assertThat(catchThrowableOfType(here::start, AlreadyStartedException.class)).isNotNull();
+            assertThat(here.status().state()).isEqualTo(RUNNING);
+
+            kill9(sandbox.daemonPid());
+
+            events.await(BACKOFF, 1, WAIT);
+            Await.until("both supervisors to see one daemon run again", WAIT, () -> sandbox.starts() == 2
+                    && here.status().state() == RUNNING && here.status().pid().isPresent()
+                    && otherState(otherStatus).startsWith("RUNNING " + here.status().pid().getAsLong() + " "));
+            assertThat(Await.holdsThroughout(QUIET, () -> sandbox.starts() == 2 && here.status().state() == RUNNING
+                    && otherState(otherStatus).startsWith("RUNNING ")))
+                    .as("no second copy is started; starts %s, here %s, other %s", sandbox.startedPids(),
+                            events.describe(), sandbox.clientOutput("other"))
+                    .isTrue();
+            assertThat(here.pid()).hasValue(sandbox.startedPids().get(1));
+            assertThat(liveTestDaemons()).containsExactly(sandbox.startedPids().get(1));
+            long restartsBegunThere = Long.parseLong(otherState(otherStatus).split(" ")[2]);
+            assertThat(restartsAfterDeath(events) + restartsBegunThere)
+                    .as("restarts begun here (%s) and there (%s)", events.describe(), sandbox.clientOutput("other"))
+                    .isEqualTo(1);
+        } finally {
+            Sandbox.write(quit, "");
+            if (!other.waitFor(10, TimeUnit.SECONDS)) {
+                other.destroyForcibly();
+            }
+        }
+    }
+
+    private static String otherState(Path statusFile) {
+        return Files.exists(statusFile) ? Sandbox.read(statusFile) : "";
+    }
+
     // --- helpers ---
 
     private DaemonController.Builder supervised(boolean child, RestartPolicy policy) {
         DaemonController.Builder builder = child
-                ? sandbox.controller().daemonizeForMe(true)
-                        .startCommand(testDaemon().port(sandbox.port).countFile(sandbox.countFile).foregroundCommand())
+                ? sandbox.controller().daemonizeForMe(true).startCommand(foregroundDaemon().foregroundCommand())
                 : sandbox.controller();
         return builder.restartPolicy(policy)
                 .restartDelay(Duration.ofMillis(50))
                 .maxRestartDelay(Duration.ofSeconds(1))
                 .maxRestarts(3)
                 .restartWindow(Duration.ofMinutes(1));
+    }
+
+    private TestDaemonCommand foregroundDaemon() {
+        return testDaemon().port(sandbox.port).countFile(sandbox.countFile);
     }
 
     private DaemonController build(DaemonController.Builder builder) {
@@ -413,10 +480,11 @@ class SupervisionTests {
         return Long.parseLong(Sandbox.read(sandbox.pidFile).strip());
     }
 
-    /** The test daemon JVMs of this sandbox that run, by pid: not the shells that wrap them. */
+    /** The test daemon JVMs of this sandbox that run, by pid: not the shells that wrap them, nor client JVMs. */
     private List<Long> liveTestDaemons() {
         return TestProcesses.mentioning(sandbox.countFile.toString()).stream()
                 .filter(process -> process.info().command().orElse("").endsWith("/java"))
+                .filter(process -> !TestProcesses.commandLine(process).contains(SupervisingClient.class.getName()))
                 .map(ProcessHandle::pid)
                 .toList();
     }
