@@ -355,6 +355,36 @@ class SupervisionTests {
         // Last, so that a wrong message does not hide the behaviour above.
         assertThat(failedStatus.lastError()).as("the last error in FAILED, which health reports")
                 .hasValueSatisfying(error -> assertThat(error).contains("crash loop").contains("exited with status 3"));
+        assertThat(failedStatus.lastExit()).as("the last exit in FAILED: the crashed restart's, not the kill's")
+                .hasValue(ProcessExit.fromExitValue(3));
+    }
+
+    /**
+     * Deaths older than the restart window no longer count: a daemon that ran stably for the window is restarted
+     * again, where one that dies again at once is in a crash loop.
+     */
+    @Test
+    void aDaemonThatRanStablyForTheWindowIsRestartedAgainButNotOneThatDiesAtOnce() {
+        Duration window = Duration.ofSeconds(1);
+        DaemonController controller = build(supervised(true, RestartPolicy.ON_FAILURE).maxRestarts(1)
+                .restartWindow(window));
+        RecordingListener events = listen(controller);
+        controller.start();
+
+        kill9(sandbox.startedPids().get(0));
+        events.await(RUNNING, 2, WAIT);
+        assertThat(Await.holdsThroughout(window.plusMillis(200), () -> controller.status().state() == RUNNING))
+                .as("runs stably for longer than the window").isTrue();
+        kill9(sandbox.startedPids().get(1));
+        events.await(RUNNING, 3, WAIT);
+        assertThat(controller.status().restarts()).isEqualTo(2);
+
+        kill9(sandbox.startedPids().get(2));
+
+        DaemonStateChange failed = events.await(FAILED, 1, WAIT);
+        assertThat(failed.reason()).contains("crash loop");
+        assertThat(events.states()).containsExactly(STARTING, RUNNING, BACKOFF, STARTING, RUNNING,
+                BACKOFF, STARTING, RUNNING, FAILED);
     }
 
     /**
