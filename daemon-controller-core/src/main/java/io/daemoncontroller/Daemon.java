@@ -163,7 +163,9 @@ final class Daemon {
         PollSchedule polls = new PollSchedule(spec.pingInterval());
         boolean inBackground = commandIsDaemon;
         while (true) {
-            command.trackDescendants();
+            if (!commandIsDaemon) {
+                command.trackDescendants();
+            }
             Optional<ProcessExit> exit = command.exit();
             if (exit.isPresent() && (commandIsDaemon || !exit.get().isSuccess())) {
                 String reason = commandIsDaemon ? "the daemon exited before it answered " + spec.ping()
@@ -180,6 +182,11 @@ final class Daemon {
             PidFile.Content pid = pidFile.read();
             if (pid.pid().isPresent()) {
                 if (pidFile.runningDaemon(pid).isEmpty()) {
+                    if (commandIsDaemon) {
+                        // Gone from /proc a moment before the JDK reaps it: its exit, with the status, comes next.
+                        command.pauseUnlessExit(deadline.remainingNanos());
+                        continue;
+                    }
                     throw new StartException(identifier, FailureReport.of(identifier, "failed to start",
                             "the daemon (pid " + pid.pid().getAsLong() + ", from " + pidFile.path()
                                     + ") exited before it answered " + spec.ping())

@@ -30,6 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SpawnedCommand {
 
+    private static final long TRACKING_INTERVAL_NANOS = 10_000_000;
+
     private static final String RELAY = String.join("\n",
             "log=$1; shift",
             "fifos=$(mktemp -d) && mkfifo \"$fifos/out\" \"$fifos/err\" || exit 125",
@@ -44,6 +46,7 @@ final class SpawnedCommand {
     private final Process process;
     private final Path outputFile;
     private final Set<OsProcess> tree = new LinkedHashSet<>();
+    private long lastTrackedNanos = System.nanoTime() - TRACKING_INTERVAL_NANOS;
 
     private SpawnedCommand(String role, CommandLine commandLine, Process process, Path outputFile) {
         this.role = role;
@@ -126,8 +129,19 @@ final class SpawnedCommand {
         }
     }
 
-    /** Adds the processes now below the command to the ones it is known to have started. */
+    /**
+     * Adds the processes now below the command to the ones it is known to have started. Listing them reads the
+     * whole process table, so this looks at most every {@link #TRACKING_INTERVAL_NANOS}: enough to see a daemon
+     * before its launcher exits and orphans it, and the launcher's process group catches the rest.
+     */
     void trackDescendants() {
+        if (System.nanoTime() - lastTrackedNanos >= TRACKING_INTERVAL_NANOS) {
+            track();
+        }
+    }
+
+    private void track() {
+        lastTrackedNanos = System.nanoTime();
         if (process.isAlive()) {
             OsProcess.find(process.pid()).ifPresent(root -> tree.addAll(root.descendants()));
         }
@@ -138,7 +152,7 @@ final class SpawnedCommand {
      * process group it leads.
      */
     Set<OsProcess> runningTree() {
-        trackDescendants();
+        track();
         Set<OsProcess> running = new LinkedHashSet<>();
         tree.stream().filter(OsProcess::isRunning).forEach(running::add);
         running.addAll(OsProcess.groupMembers(process.pid()));

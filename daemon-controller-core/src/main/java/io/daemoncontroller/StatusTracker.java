@@ -79,9 +79,13 @@ final class StatusTracker {
         set(next == DaemonState.FAILED ? dead.withError(reason) : dead, reason);
     }
 
-    /** A restart after a death failed to start the daemon; it is now in {@code next}: BACKOFF or FAILED. */
-    synchronized void restartFailed(DaemonState next, String error, String reason) {
-        set(status.entering(next).withError(error), reason);
+    /**
+     * A restart after a death failed to start the daemon, which ended with {@code exit} if it got that far; it is
+     * now in {@code next}: BACKOFF or FAILED.
+     */
+    synchronized void restartFailed(DaemonState next, ProcessExit exit, String error, String reason) {
+        DaemonStatus failed = status.entering(next).withError(error);
+        set(exit == null ? failed : failed.withExit(exit), reason);
     }
 
     private void set(DaemonStatus next, String reason) {

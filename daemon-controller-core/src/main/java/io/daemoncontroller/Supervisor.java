@@ -72,15 +72,16 @@ final class Supervisor {
 
     /** A restart after a death failed: back off again, or give up. Called under the start lock. */
     synchronized void restartFailed(RuntimeException failure) {
+        ProcessExit exit = failure instanceof StartException start ? start.exit().orElse(null) : null;
         Optional<Duration> delay = backoff.afterDeath(Instant.now());
         if (delay.isEmpty()) {
             String crashLoop = crashLoop(summary(failure));
-            status.restartFailed(DaemonState.FAILED, crashLoop, crashLoop);
+            status.restartFailed(DaemonState.FAILED, exit, crashLoop, crashLoop);
             logger.error("{} is in a crash loop; it is not restarted again until started on request. Last failure: {}",
                     spec.identifier(), failure.getMessage());
             return;
         }
-        status.restartFailed(DaemonState.BACKOFF, failure.getMessage(), "restart failed; trying again in "
+        status.restartFailed(DaemonState.BACKOFF, exit, failure.getMessage(), "restart failed; trying again in "
                 + delay.get().toMillis() + " ms");
         schedule(delay.get());
     }

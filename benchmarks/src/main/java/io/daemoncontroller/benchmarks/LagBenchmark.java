@@ -2,12 +2,14 @@ package io.daemoncontroller.benchmarks;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.Ping;
@@ -18,7 +20,11 @@ import io.daemoncontroller.testdaemon.TestDaemonCommand;
  * (it records {@link System#nanoTime()}, CLOCK_MONOTONIC, right after binding its socket), and how long
  * {@code stop()} returns after the daemon's last act before exiting. Prints the median, p99 and maximum, for a
  * daemon that goes into the background and writes its own PID file, and for one the controller daemonizes.
- * Runs: {@code -Druns=N} (default 60).
+ * <p>
+ * Both figures include what no controller can avoid: the scheduler waking a thread on a busy machine, and the
+ * daemon's JVM tearing itself down after its last act. The baseline measures exactly that, on the same daemon
+ * without a controller: a thread that spins on connect attempts until one succeeds, and on {@code /proc} until the
+ * process is gone. The controller's own cost is the difference. Runs: {@code -Druns=N} (default 60).
  */
 public final class LagBenchmark {
 
@@ -29,8 +35,58 @@ public final class LagBenchmark {
         int runs = Integer.getInteger("runs", 60);
         System.out.println("daemon-controller lag benchmark: " + runs + " start/stop cycles per mode, "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
+        measureBaseline(runs);
         for (boolean daemonizeForMe : new boolean[] {false, true}) {
             measure(runs, daemonizeForMe);
+        }
+    }
+
+    private static void measureBaseline(int runs) throws Exception {
+        List<Long> startLags = new ArrayList<>();
+        List<Long> stopLags = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            Path dir = Files.createTempDirectory("daemon-controller-benchmark");
+            int port = freePort();
+            Path pidFile = dir.resolve("daemon.pid");
+            String command = TestDaemonCommand.testDaemon().port(port).pidFile(pidFile)
+                    .readyFile(dir.resolve("ready")).exitFile(dir.resolve("exit")).shellCommand();
+            new ProcessBuilder("/bin/sh", "-c", command).start().waitFor();
+            while (!connects(port)) {
+                Thread.onSpinWait();
+            }
+            startLags.add(System.nanoTime() - nanos(dir.resolve("ready")));
+            long pid = nanos(pidFile);
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            while (isRunning(pid)) {
+                Thread.onSpinWait();
+            }
+            stopLags.add(System.nanoTime() - nanos(dir.resolve("exit")));
+        }
+        report("start lag, baseline (spinning connects, no controller)", startLags);
+        report("stop lag,  baseline (spinning on /proc, no controller)", stopLags);
+    }
+
+    private static boolean connects(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    /** Whether {@code pid} runs: a zombie whose threads are all gone does not. */
+    private static boolean isRunning(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            if (state != 'Z' && state != 'X') {
+                return true;
+            }
+            try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                return threads.count() > 1;
+            }
+        } catch (IOException gone) {
+            return false;
         }
     }
 
