@@ -35,8 +35,11 @@ final class PidFile {
         return path;
     }
 
-    /** What the file holds now. */
+    /** What the file holds now. A missing file is checked first without an exception: waits poll for it. */
     Content read() {
+        if (!path.toFile().exists()) {
+            return Content.MISSING;
+        }
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             String text = new String(Files.readAllBytes(path), StandardCharsets.US_ASCII);

@@ -7,26 +7,32 @@ import java.time.Duration;
  * at first, then a thousandth of the time waited so far, up to the configured longest gap. So the wait overshoots
  * a daemon that takes a second by half a millisecond on average, and any daemon by under 0.1% of its start time,
  * while a check (a file read and a refused connect, some 50 µs) costs at most a fifth of a core in the first
- * quarter second and less after. A probe that is costly to run (such as a command ping) is spaced out so that
- * probing stays a small share of the wait.
+ * quarter second and less after. A probe that is costly to run (such as a command ping, which forks) is spaced
+ * out so that probing takes at most a third of the wait. Its cost is the cheapest seen so far: the first probe of a
+ * cold JVM is slow once, and must not stretch the pause just before the daemon becomes ready.
  */
 final class PollSchedule {
 
     private static final long SHORTEST_PAUSE_NANOS = 250_000;
     private static final int ELAPSED_SHARE = 1000;
-    private static final int PROBE_COST_FACTOR = 16;
+    private static final int PROBE_COST_FACTOR = 2;
 
     private final long startNanos = System.nanoTime();
     private final long longestPauseNanos;
+    private long cheapestProbeNanos = Long.MAX_VALUE;
 
     PollSchedule(Duration longestPause) {
         this.longestPauseNanos = longestPause.toNanos();
     }
 
-    /** The pause before the next check, given that the last probe took {@code probeNanos}. */
+    /** The pause before the next check, given that the last probe took {@code probeNanos} (0: no probe ran). */
     long nextPauseNanos(long probeNanos) {
+        if (probeNanos > 0) {
+            cheapestProbeNanos = Math.min(cheapestProbeNanos, probeNanos);
+        }
+        long probeShare = cheapestProbeNanos == Long.MAX_VALUE ? 0 : cheapestProbeNanos * PROBE_COST_FACTOR;
         long elapsed = System.nanoTime() - startNanos;
-        long pause = Math.max(SHORTEST_PAUSE_NANOS, Math.max(elapsed / ELAPSED_SHARE, probeNanos * PROBE_COST_FACTOR));
+        long pause = Math.max(SHORTEST_PAUSE_NANOS, Math.max(elapsed / ELAPSED_SHARE, probeShare));
         return Math.min(pause, longestPauseNanos);
     }
 }

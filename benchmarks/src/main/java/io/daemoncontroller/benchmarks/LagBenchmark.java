@@ -24,7 +24,11 @@ import io.daemoncontroller.testdaemon.TestDaemonCommand;
  * Both figures include what no controller can avoid: the scheduler waking a thread on a busy machine, and the
  * daemon's JVM tearing itself down after its last act. The baseline measures exactly that, on the same daemon
  * without a controller: a thread that spins on connect attempts until one succeeds, and on {@code /proc} until the
- * process is gone. The controller's own cost is the difference. Runs: {@code -Druns=N} (default 60).
+ * process is gone. The controller's own cost is the difference.
+ * <p>
+ * A JVM takes milliseconds to tear itself down after its last act, so stop lag is measured once more on a daemon
+ * that exits at its last act: a few lines of Perl (on every Debian, in perl-base) that record CLOCK_MONOTONIC and
+ * call {@code _exit}. Runs: {@code -Druns=N} (default 60).
  */
 public final class LagBenchmark {
 
@@ -39,6 +43,50 @@ public final class LagBenchmark {
         for (boolean daemonizeForMe : new boolean[] {false, true}) {
             measure(runs, daemonizeForMe);
         }
+        for (boolean daemonizeForMe : new boolean[] {false, true}) {
+            measureQuickExit(runs, daemonizeForMe);
+        }
+    }
+
+    /**
+     * A daemon that handles SIGTERM by writing its CLOCK_MONOTONIC to the exit file and exiting; once it does, it
+     * creates the ready file and writes its pid (unless the PID file is {@code -}).
+     */
+    private static final String QUICK_DAEMON = String.join(" ",
+            "use Time::HiRes qw(clock_gettime CLOCK_MONOTONIC); use POSIX ();",
+            "my ($pid_file, $ready_file, $exit_file) = @ARGV;",
+            "$SIG{TERM} = sub { open(my $f, '>', $exit_file);",
+            "printf $f \"%d\\n\", clock_gettime(CLOCK_MONOTONIC) * 1e9; close($f); POSIX::_exit(0); };",
+            "open(my $r, '>', $ready_file); close($r);",
+            "if ($pid_file ne '-') { open(my $p, '>', \"$pid_file.tmp\"); print $p \"$$\\n\"; close($p);",
+            "rename(\"$pid_file.tmp\", $pid_file); }",
+            "sleep 1 while 1;");
+
+    private static void measureQuickExit(int runs, boolean daemonizeForMe) throws Exception {
+        List<Long> stopLags = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            Path dir = Files.createTempDirectory("daemon-controller-benchmark");
+            Path pidFile = dir.resolve("daemon.pid");
+            Path readyFile = dir.resolve("ready");
+            Path exitFile = dir.resolve("exit");
+            DaemonController.Builder builder = DaemonController.builder("quick daemon")
+                    .ping(Ping.of(() -> Files.exists(readyFile)))
+                    .pidFile(pidFile);
+            DaemonController controller = daemonizeForMe
+                    ? builder.startCommand(List.of("perl", "-e", QUICK_DAEMON, "-", readyFile.toString(),
+                            exitFile.toString())).daemonizeForMe(true).build()
+                    : builder.startCommand("setsid perl -e " + TestDaemonCommand.shellQuote(QUICK_DAEMON) + " "
+                            + pidFile + " " + readyFile + " " + exitFile + " >/dev/null 2>&1 </dev/null &").build();
+            try {
+                controller.start();
+            } finally {
+                controller.stop();
+            }
+            long stopped = System.nanoTime();
+            stopLags.add(stopped - nanos(exitFile));
+        }
+        report("stop lag,  " + (daemonizeForMe ? "daemonizeForMe" : "background") + ", a daemon that exits at once",
+                stopLags);
     }
 
     private static void measureBaseline(int runs) throws Exception {
