@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.Ping;
+import io.daemoncontroller.RestartPolicy;
 import io.daemoncontroller.boot.Lifecycle;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Daemon;
 import org.springframework.util.ClassUtils;
@@ -22,6 +23,8 @@ final class DaemonControllerFactory {
     private static final String DURATION = "a positive duration, such as 500ms, 20s, 2m or PT20S";
 
     private static final String PATH = "a file path, absolute or relative to working-directory";
+
+    private static final String RESTART = "never, on-failure or always";
 
     private final Path applicationDirectory;
     private final ClassLoader classLoader;
@@ -70,7 +73,43 @@ final class DaemonControllerFactory {
         apply(definition.get("dont-stop-if-pid-file-invalid", Daemon::getDontStopIfPidFileInvalid),
                 builder::dontStopIfPidFileInvalid, "true or false");
         builder.connectFailures(connectFailures(definition));
-        return builder.build();
+        supervision(builder, definition);
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException ex) {
+            throw restartDelays(definition).invalid(withoutIdentifier(ex.getMessage()),
+                    "a duration such that restart-delay <= max-restart-delay");
+        }
+    }
+
+    /**
+     * The setting to blame when the builder refuses the options checked only together, which, with every other
+     * option checked as it is applied, are restart-delay and max-restart-delay.
+     */
+    private static ConfiguredValue<Duration> restartDelays(DaemonDefinition definition) {
+        ConfiguredValue<Duration> maxDelay = definition.get("max-restart-delay", Daemon::getMaxRestartDelay);
+        return maxDelay.isSet() ? maxDelay : definition.get("restart-delay", Daemon::getRestartDelay);
+    }
+
+    /**
+     * The restart policy and its backoff. A daemon with lifecycle none is never restarted here (something else runs
+     * it): a restart under defaults does not apply to it, and one of its own is refused.
+     */
+    private static void supervision(DaemonController.Builder builder, DaemonDefinition definition) {
+        ConfiguredValue<RestartPolicy> restart = definition.get("restart", Daemon::getRestart);
+        if (definition.lifecycle() == Lifecycle.NONE) {
+            if (restart.property().equals(definition.ownProperty("restart"))
+                    && restart.isSet() && restart.value() != RestartPolicy.NEVER) {
+                throw restart.invalid("a daemon with lifecycle none is run by something else, so this application"
+                        + " never restarts it", "never; or a lifecycle that lets this application run it");
+            }
+            return;
+        }
+        apply(restart, builder::restartPolicy, RESTART);
+        apply(definition.get("restart-delay", Daemon::getRestartDelay), builder::restartDelay, DURATION);
+        apply(definition.get("max-restart-delay", Daemon::getMaxRestartDelay), builder::maxRestartDelay, DURATION);
+        apply(definition.get("max-restarts", Daemon::getMaxRestarts), builder::maxRestarts, "a number, 0 or more");
+        apply(definition.get("restart-window", Daemon::getRestartWindow), builder::restartWindow, DURATION);
     }
 
     private Path workingDirectory(DaemonDefinition definition) {

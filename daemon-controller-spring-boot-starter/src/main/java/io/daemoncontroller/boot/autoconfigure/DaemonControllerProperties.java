@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.daemoncontroller.RestartPolicy;
 import io.daemoncontroller.boot.Lifecycle;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -119,7 +120,7 @@ public class DaemonControllerProperties {
         /** Whether health is DOWN while the daemon does not answer. Default true, false for on-demand daemons. */
         private Boolean required;
 
-        /** Tags that group daemons, for the endpoint's @tag selector and the Daemons registry. */
+        /** Tags that group daemons: Daemons.withTag, the endpoint's @tag selector and a daemons-<tag> health group. */
         private List<String> tags;
 
         /**
@@ -127,6 +128,33 @@ public class DaemonControllerProperties {
          * as a client library's own connection exception.
          */
         private List<String> connectFailures;
+
+        /**
+         * Whether a daemon that dies without being asked to stop is started again: never, on-failure (a non-zero
+         * status, a signal, or an unknown status) or always. Default never; always never for lifecycle none.
+         */
+        private RestartPolicy restart;
+
+        /** The delay before the first restart after a death; each further death in the window doubles it. Default 1s. */
+        private Duration restartDelay;
+
+        /** The longest delay before a restart. Default 1m. */
+        private Duration maxRestartDelay;
+
+        /** How many restarts restart-window allows; one more death is a crash loop, and the daemon FAILED. Default 5. */
+        private Integer maxRestarts;
+
+        /**
+         * The window in which deaths count towards max-restarts; a daemon that runs this long without dying starts
+         * over from restart-delay. Default 1m.
+         */
+        private Duration restartWindow;
+
+        /**
+         * The daemons this one needs: it starts only once they answer their ping, and stops before them at
+         * shutdown. Under defaults, applies to every other daemon that sets none.
+         */
+        private List<String> dependsOn;
 
         public String getStartCommand() {
             return startCommand;
@@ -302,6 +330,54 @@ public class DaemonControllerProperties {
 
         public void setConnectFailures(List<String> connectFailures) {
             this.connectFailures = connectFailures;
+        }
+
+        public RestartPolicy getRestart() {
+            return restart;
+        }
+
+        public void setRestart(RestartPolicy restart) {
+            this.restart = restart;
+        }
+
+        public Duration getRestartDelay() {
+            return restartDelay;
+        }
+
+        public void setRestartDelay(Duration restartDelay) {
+            this.restartDelay = restartDelay;
+        }
+
+        public Duration getMaxRestartDelay() {
+            return maxRestartDelay;
+        }
+
+        public void setMaxRestartDelay(Duration maxRestartDelay) {
+            this.maxRestartDelay = maxRestartDelay;
+        }
+
+        public Integer getMaxRestarts() {
+            return maxRestarts;
+        }
+
+        public void setMaxRestarts(Integer maxRestarts) {
+            this.maxRestarts = maxRestarts;
+        }
+
+        public Duration getRestartWindow() {
+            return restartWindow;
+        }
+
+        public void setRestartWindow(Duration restartWindow) {
+            this.restartWindow = restartWindow;
+        }
+
+        public List<String> getDependsOn() {
+            return dependsOn;
+        }
+
+        public void setDependsOn(List<String> dependsOn) {
+            this.dependsOn = dependsOn;
         }
     }
 

@@ -15,7 +15,7 @@ import org.springframework.core.type.AnnotationMetadata;
 /**
  * Registers a {@link DaemonController} bean named {@code <name>DaemonController} for each daemon under
  * {@code daemon-controller.daemons}, unless the application declares a bean of that name: its entry then only
- * sets the daemon's lifecycle, required and tags.
+ * sets the daemon's lifecycle, required, tags and depends-on.
  */
 class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
 
@@ -53,7 +53,7 @@ class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, Enviro
         definition.firstControllerKey().ifPresent(property -> {
             throw new InvalidDaemonPropertyException(property, null, "the application declares a DaemonController"
                     + " bean named " + beanName + " for this daemon, so it is described twice",
-                    "only lifecycle, required and tags for a daemon whose DaemonController is a bean; or remove "
+                    "only lifecycle, required, tags and depends-on for a daemon whose DaemonController is a bean; or remove "
                             + "the bean and describe the daemon here");
         });
     }

@@ -1,5 +1,6 @@
 package io.daemoncontroller.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +79,29 @@ final class DaemonDefinition {
     }
 
     /**
-     * The first of the daemon's own keys that says how to run it (rather than lifecycle, required or tags), if it
-     * sets one.
+     * The names of the daemons this one depends on (stripped), each with its property, such as
+     * {@code daemon-controller.daemons.app.depends-on[0]}; empty when none. A {@code depends-on} under
+     * {@code defaults} applies to every other daemon: a daemon never inherits a dependency on itself.
+     */
+    List<ConfiguredValue<String>> dependsOn() {
+        ConfiguredValue<List<String>> names = get("depends-on", Daemon::getDependsOn);
+        if (!names.isSet()) {
+            return List.of();
+        }
+        boolean inherited = !names.property().equals(ownProperty("depends-on"));
+        List<ConfiguredValue<String>> dependencies = new ArrayList<>();
+        for (int i = 0; i < names.value().size(); i++) {
+            String dependency = names.value().get(i).strip();
+            if (!(inherited && dependency.equals(name))) {
+                dependencies.add(new ConfiguredValue<>(names.property() + "[" + i + "]", dependency));
+            }
+        }
+        return dependencies;
+    }
+
+    /**
+     * The first of the daemon's own keys that says how to run it (rather than lifecycle, required, tags or
+     * depends-on), if it sets one.
      */
     Optional<String> firstControllerKey() {
         return CONTROLLER_KEYS.entrySet().stream()
@@ -109,6 +131,11 @@ final class DaemonDefinition {
         keys.put("daemonize-for-me", Daemon::getDaemonizeForMe);
         keys.put("dont-stop-if-pid-file-invalid", Daemon::getDontStopIfPidFileInvalid);
         keys.put("connect-failures", Daemon::getConnectFailures);
+        keys.put("restart", Daemon::getRestart);
+        keys.put("restart-delay", Daemon::getRestartDelay);
+        keys.put("max-restart-delay", Daemon::getMaxRestartDelay);
+        keys.put("max-restarts", Daemon::getMaxRestarts);
+        keys.put("restart-window", Daemon::getRestartWindow);
         return keys;
     }
 }

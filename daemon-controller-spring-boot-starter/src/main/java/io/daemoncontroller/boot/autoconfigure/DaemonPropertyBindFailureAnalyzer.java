@@ -2,9 +2,9 @@ package io.daemoncontroller.boot.autoconfigure;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
-import io.daemoncontroller.boot.Lifecycle;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -13,9 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.util.ClassUtils;
 
 /**
- * Reports a {@code daemon-controller} value that cannot be converted (an unknown lifecycle, a bad duration, a
- * number or boolean that is not one) with the accepted values. Comes before Spring Boot's own analyzer of bind
- * failures, which does not say what a duration looks like; leaves other bind failures to it.
+ * Reports a {@code daemon-controller} value that cannot be converted (an unknown lifecycle or restart policy, a
+ * bad duration, a number or boolean that is not one) with the accepted values. Comes before Spring Boot's own
+ * analyzer of bind failures, which does not say what a duration looks like; leaves other bind failures to it.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DaemonPropertyBindFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
@@ -37,8 +37,9 @@ class DaemonPropertyBindFailureAnalyzer extends AbstractFailureAnalyzer<BindExce
     }
 
     private static String accepted(Class<?> type) {
-        if (type == Lifecycle.class) {
-            return "one of " + Arrays.stream(Lifecycle.values()).map(Lifecycle::configValue)
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(value -> ((Enum<?>) value).name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .collect(Collectors.joining(", "));
         }
         if (type == Duration.class) {
