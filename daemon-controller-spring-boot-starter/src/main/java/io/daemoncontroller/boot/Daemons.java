@@ -17,12 +17,24 @@ public final class Daemons {
 
     private final Map<String, ManagedDaemon> byName = new LinkedHashMap<>();
 
-    /** A registry of {@code daemons}, in the given order. */
+    /**
+     * A registry of {@code daemons}, in the given order.
+     *
+     * @throws IllegalArgumentException when two daemons have one name, or a daemon depends on one not among them
+     */
     public Daemons(Collection<ManagedDaemon> daemons) {
         for (ManagedDaemon daemon : daemons) {
             if (byName.putIfAbsent(daemon.name(), daemon) != null) {
                 throw new IllegalArgumentException("Two daemons are named '" + daemon.name() + "'; give each its own"
                         + " name under daemon-controller.daemons, and each DaemonController bean its own bean name");
+            }
+        }
+        for (ManagedDaemon daemon : daemons) {
+            for (ManagedDaemon dependency : daemon.dependencies()) {
+                if (byName.get(dependency.name()) != dependency) {
+                    throw new IllegalArgumentException("Daemon '" + daemon.name() + "' depends on '"
+                            + dependency.name() + "', which is not among the daemons " + byName.keySet());
+                }
             }
         }
     }
@@ -47,7 +59,10 @@ public final class Daemons {
         return List.copyOf(byName.values());
     }
 
-    /** The daemons tagged {@code tag}, in configuration order; empty when none is. */
+    /**
+     * The daemons tagged {@code tag}, in configuration order; empty when none is. The endpoint's {@code @tag}
+     * selector and the {@code daemons-<tag>} health group select these same daemons.
+     */
     public List<ManagedDaemon> withTag(String tag) {
         return byName.values().stream().filter(daemon -> daemon.tags().contains(tag)).toList();
     }

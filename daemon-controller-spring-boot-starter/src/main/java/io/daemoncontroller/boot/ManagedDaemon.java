@@ -18,10 +18,11 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * A daemon this application knows: its {@link DaemonController} with the application's settings for it (name,
- * lifecycle, whether it is required, tags). Start, stop and restart it through this class rather than through the
- * controller, so that the application knows whether it started the daemon (a {@code start-and-stop} daemon is
- * stopped at shutdown only then) and publishes a {@link DaemonOperationEvent} for each operation. Thread-safe;
- * concurrent starts start the daemon once (the controller's lock serializes them).
+ * lifecycle, whether it is required, tags, the daemons it depends on). Start, stop and restart it through this
+ * class rather than through the controller, so that the daemons it depends on are started first, the application
+ * knows whether it started the daemon (a {@code start-and-stop} daemon is stopped at shutdown only then) and a
+ * {@link DaemonOperationEvent} is published for each operation. Thread-safe; concurrent starts start the daemon
+ * once (the controller's lock serializes them).
  *
  * @since 0.1.0
  */
@@ -32,20 +33,23 @@ public final class ManagedDaemon {
     private final Lifecycle lifecycle;
     private final boolean required;
     private final List<String> tags;
+    private final List<ManagedDaemon> dependencies;
     private final ApplicationEventPublisher events;
     private volatile boolean startedByThisApplication;
 
     /**
      * A daemon named {@code name} (as under {@code daemon-controller.daemons}), controlled by {@code controller},
-     * whose operations are published to {@code events}.
+     * that needs {@code dependencies} up before it starts, and whose operations are published to {@code events}.
+     * Being built from daemons that exist already, dependencies cannot form a cycle.
      */
     public ManagedDaemon(String name, DaemonController controller, Lifecycle lifecycle, boolean required,
-            Collection<String> tags, ApplicationEventPublisher events) {
+            Collection<String> tags, List<ManagedDaemon> dependencies, ApplicationEventPublisher events) {
         this.name = Objects.requireNonNull(name, "name");
         this.controller = Objects.requireNonNull(controller, "controller");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.required = required;
         this.tags = List.copyOf(tags);
+        this.dependencies = List.copyOf(dependencies);
         this.events = Objects.requireNonNull(events, "events");
     }
 
@@ -68,6 +72,11 @@ public final class ManagedDaemon {
 
     public List<String> tags() {
         return tags;
+    }
+
+    /** The daemons this one depends on ({@code depends-on}): they must answer before it starts. */
+    public List<ManagedDaemon> dependencies() {
+        return dependencies;
     }
 
     /**
@@ -94,14 +103,17 @@ public final class ManagedDaemon {
     }
 
     /**
-     * Starts the daemon unless it runs, and returns when it answers its ping.
+     * Starts the daemons it depends on that do not answer (see {@link #dependencies()}), then the daemon unless it
+     * runs, and returns when it answers its ping.
      *
      * @return whether this call started it; {@code false} when it already ran
-     * @throws IllegalStateException when the daemon's lifecycle is {@link Lifecycle#NONE}
-     * @throws io.daemoncontroller.StartException when it fails to start
+     * @throws IllegalStateException when the daemon's lifecycle is {@link Lifecycle#NONE}, or it depends on a
+     * daemon with lifecycle none that does not answer
+     * @throws io.daemoncontroller.StartException when it, or a daemon it depends on, fails to start
      */
     public boolean start(Trigger trigger) {
         return perform(Operation.START, trigger, () -> {
+            startDependencies(trigger);
             try {
                 controller.start();
             } catch (AlreadyStartedException ex) {
@@ -113,15 +125,16 @@ public final class ManagedDaemon {
     }
 
     /**
-     * Stops the daemon if it runs, and returns when its process is gone.
+     * Stops the daemon if it runs, or cancels its restart if it died and waits to be restarted
+     * ({@link DaemonState#BACKOFF}), and returns when its process is gone. Either way it is not restarted.
      *
-     * @return whether this call stopped it; {@code false} when it did not run
+     * @return whether this call stopped it; {@code false} when it neither ran nor waited to be restarted
      * @throws IllegalStateException when the daemon's lifecycle is {@link Lifecycle#NONE}
      * @throws io.daemoncontroller.StopException when it fails to stop
      */
     public boolean stop(Trigger trigger) {
         return perform(Operation.STOP, trigger, () -> {
-            if (controller.pid().isEmpty()) {
+            if (controller.pid().isEmpty() && controller.status().state() != DaemonState.BACKOFF) {
                 return false;
             }
             controller.stop();
@@ -131,17 +144,35 @@ public final class ManagedDaemon {
     }
 
     /**
-     * Restarts the daemon (starts it if it does not run), and returns when it answers its ping.
+     * Starts the daemons it depends on that do not answer, then restarts the daemon (starts it if it does not
+     * run), and returns when it answers its ping.
      *
-     * @throws IllegalStateException when the daemon's lifecycle is {@link Lifecycle#NONE}
+     * @throws IllegalStateException when the daemon's lifecycle is {@link Lifecycle#NONE}, or it depends on a
+     * daemon with lifecycle none that does not answer
      * @throws io.daemoncontroller.StartException when it fails to start again
      */
     public void restart(Trigger trigger) {
         perform(Operation.RESTART, trigger, () -> {
+            startDependencies(trigger);
             controller.restart();
             startedByThisApplication = true;
             return true;
         });
+    }
+
+    /** Makes sure every daemon this one depends on answers, starting (with theirs first) those that do not. */
+    private void startDependencies(Trigger trigger) {
+        for (ManagedDaemon dependency : dependencies) {
+            if (dependency.controller().answersPing()) {
+                continue;
+            }
+            if (!dependency.lifecycle().isControlled()) {
+                throw new IllegalStateException("Cannot start daemon '" + name + "': it depends on '"
+                        + dependency.name() + "', which does not answer " + dependency.controller().ping()
+                        + " and has lifecycle none, so something else must start it first");
+            }
+            dependency.start(trigger);
+        }
     }
 
     private boolean perform(Operation operation, Trigger trigger, BooleanSupplier action) {

@@ -1,6 +1,7 @@
 package io.daemoncontroller.boot.autoconfigure;
 
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +19,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of the daemons: a {@link DaemonController} bean per daemon under
- * {@code daemon-controller.daemons}, and the {@link Daemons} registry of those and of the application's own
- * {@code DaemonController} beans. Off with {@code daemon-controller.enabled=false}.
+ * {@code daemon-controller.daemons}, the {@link Daemons} registry of those and of the application's own
+ * {@code DaemonController} beans, and a {@link io.daemoncontroller.boot.DaemonStateChangedEvent} for each state
+ * change of each. Off with {@code daemon-controller.enabled=false}.
  *
  * @since 0.1.0
  */
@@ -29,17 +31,42 @@ import org.springframework.context.annotation.Import;
 @Import(DaemonControllerRegistrar.class)
 public final class DaemonControllerAutoConfiguration {
 
+    /**
+     * The registry. Each daemon is built after those it depends on, so a {@code depends-on} that names no daemon or
+     * closes a cycle fails here, naming the property.
+     */
     @Bean
     @ConditionalOnMissingBean
     Daemons daemons(ListableBeanFactory beanFactory, DaemonControllerProperties properties,
             ApplicationEventPublisher events) {
-        List<ManagedDaemon> daemons = new ArrayList<>();
-        for (Map.Entry<String, DaemonController> bean : beanFactory.getBeansOfType(DaemonController.class)
-                .entrySet()) {
-            DaemonDefinition definition = DaemonDefinition.of(DaemonBeanNames.daemonName(bean.getKey()), properties);
-            daemons.add(new ManagedDaemon(definition.name(), bean.getValue(), definition.lifecycle(),
-                    definition.required(), definition.tags(), events));
+        Map<String, DaemonController> controllers = byDaemonName(beanFactory.getBeansOfType(DaemonController.class));
+        Map<String, DaemonDefinition> definitions = new LinkedHashMap<>();
+        controllers.keySet().forEach(name -> definitions.put(name, DaemonDefinition.of(name, properties)));
+        Map<String, ManagedDaemon> daemons = new HashMap<>();
+        for (String name : new DaemonDependencyGraph(definitions).dependenciesFirst()) {
+            DaemonDefinition definition = definitions.get(name);
+            List<ManagedDaemon> dependencies = definition.dependsOn().stream()
+                    .map(dependency -> daemons.get(dependency.value())).toList();
+            daemons.put(name, new ManagedDaemon(name, controllers.get(name), definition.lifecycle(),
+                    definition.required(), definition.tags(), dependencies, events));
         }
-        return new Daemons(daemons);
+        return new Daemons(definitions.keySet().stream().map(daemons::get).toList());
+    }
+
+    @Bean
+    DaemonStateEventPublisher daemonStateEventPublisher(Daemons daemons, ApplicationEventPublisher events) {
+        return new DaemonStateEventPublisher(daemons, events);
+    }
+
+    private static Map<String, DaemonController> byDaemonName(Map<String, DaemonController> beans) {
+        Map<String, DaemonController> byName = new LinkedHashMap<>();
+        beans.forEach((beanName, controller) -> {
+            String name = DaemonBeanNames.daemonName(beanName);
+            if (byName.putIfAbsent(name, controller) != null) {
+                throw new IllegalArgumentException("Two DaemonController beans are the daemon '" + name + "'; give"
+                        + " each its own bean name");
+            }
+        });
+        return byName;
     }
 }

@@ -12,8 +12,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the daemons whose lifecycle says so when the application starts, all at once, and stops those it started
- * whose lifecycle says so when the application stops. Its {@link #PHASE} comes before the web server's, and before
+ * Starts the daemons whose lifecycle says so when the application starts, all at once but each after those it
+ * depends on, and stops those it started whose lifecycle says so when the application stops, each before those it
+ * depends on. A daemon stopped here is stopped on purpose: it is not restarted. Its {@link #PHASE} comes before the web server's, and before
  * lifecycle beans in the default phases that may use the daemons (message listeners, schedulers), so the daemons
  * are up before the application takes traffic and stopped only after it has shut down gracefully.
  */
@@ -35,7 +36,7 @@ final class DaemonLifecycle implements SmartLifecycle, DisposableBean {
     public void start() {
         running = true;
         Map<ManagedDaemon, RuntimeException> failures = ParallelDaemonTasks.run(daemons.all(), "start",
-                DaemonLifecycle::startOrFind);
+                DaemonOrder.DEPENDENCIES_FIRST, DaemonLifecycle::startOrFind);
         if (!failures.isEmpty()) {
             stop();
             throw new DaemonStartupException(failures);
@@ -63,7 +64,7 @@ final class DaemonLifecycle implements SmartLifecycle, DisposableBean {
         List<ManagedDaemon> due = daemons.all().stream()
                 .filter(daemon -> daemon.lifecycle().shouldStopAtShutdown() && daemon.isStartedByThisApplication())
                 .toList();
-        ParallelDaemonTasks.run(due, "stop", daemon -> daemon.stop(Trigger.SHUTDOWN))
+        ParallelDaemonTasks.run(due, "stop", DaemonOrder.DEPENDENTS_FIRST, daemon -> daemon.stop(Trigger.SHUTDOWN))
                 .forEach((daemon, failure) -> logger.warn("Daemon '{}' failed to stop", daemon.name(), failure));
     }
 

@@ -4,32 +4,56 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.daemoncontroller.boot.ManagedDaemon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs a task for each of several independent daemons at once, one thread each, and collects the failures. */
+/**
+ * Runs a task for each of several daemons, one thread each: all at once, except that a daemon's task waits for
+ * the tasks of its prerequisites in a {@link DaemonOrder}. Collects the failures.
+ */
 final class ParallelDaemonTasks {
+
+    private static final Logger logger = LoggerFactory.getLogger(ParallelDaemonTasks.class);
 
     private ParallelDaemonTasks() {
     }
 
     /**
-     * Runs {@code task} for every daemon and returns when all are done.
+     * Runs {@code task} for every daemon, in {@code order}, and returns when all are done or skipped.
      *
-     * @return the failures, by daemon, in the order of {@code daemons}; empty when every task succeeded
+     * @return the failures, by daemon, in the order of {@code daemons}; empty when every task succeeded. A daemon
+     * skipped because a prerequisite failed is not among them.
      */
-    static Map<ManagedDaemon, RuntimeException> run(List<ManagedDaemon> daemons, String action,
+    static Map<ManagedDaemon, RuntimeException> run(List<ManagedDaemon> daemons, String action, DaemonOrder order,
             Consumer<ManagedDaemon> task) {
+        Map<ManagedDaemon, CompletableFuture<Boolean>> succeeded = new LinkedHashMap<>();
+        daemons.forEach(daemon -> succeeded.put(daemon, new CompletableFuture<>()));
         Map<ManagedDaemon, RuntimeException> failures = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (ManagedDaemon daemon : daemons) {
             Thread thread = new Thread(() -> {
+                boolean success = false;
                 try {
+                    List<ManagedDaemon> failed = order.prerequisites(daemon, daemons).stream()
+                            .filter(succeeded::containsKey)
+                            .filter(prerequisite -> !succeeded.get(prerequisite).join())
+                            .toList();
+                    if (!failed.isEmpty() && !order.actsAfterFailedPrerequisite()) {
+                        logger.warn("Did not {} daemon '{}': it depends on {}, which failed to {}", action,
+                                daemon.name(), failed.stream().map(ManagedDaemon::name).toList(), action);
+                        return;
+                    }
                     task.accept(daemon);
+                    success = true;
                 } catch (RuntimeException ex) {
                     failures.put(daemon, ex);
+                } finally {
+                    succeeded.get(daemon).complete(success);
                 }
             }, "daemon-controller-" + action + "-" + daemon.name());
             thread.start();

@@ -1,0 +1,40 @@
+package io.daemoncontroller.boot.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.daemoncontroller.DaemonListener;
+import io.daemoncontroller.boot.DaemonStateChangedEvent;
+import io.daemoncontroller.boot.Daemons;
+import io.daemoncontroller.boot.ManagedDaemon;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Listens to each daemon's controller and publishes each state change as a {@link DaemonStateChangedEvent}, in
+ * order, from the controller's own event thread. Stops when the application context is destroyed, so that a
+ * controller that lives on publishes nothing to a closed context.
+ */
+final class DaemonStateEventPublisher implements DisposableBean {
+
+    private final Map<ManagedDaemon, DaemonListener> listeners = new LinkedHashMap<>();
+    private volatile boolean open = true;
+
+    DaemonStateEventPublisher(Daemons daemons, ApplicationEventPublisher events) {
+        for (ManagedDaemon daemon : daemons.all()) {
+            DaemonListener listener = change -> {
+                if (open) {
+                    events.publishEvent(new DaemonStateChangedEvent(daemon, change));
+                }
+            };
+            listeners.put(daemon, listener);
+            daemon.controller().addListener(listener);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        open = false;
+        listeners.forEach((daemon, listener) -> daemon.controller().removeListener(listener));
+    }
+}
