@@ -6,18 +6,21 @@ import java.util.Map;
 import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.ManagedDaemon;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the {@code daemons} health contributor: one indicator per daemon, by name. Off with
- * {@code management.health.daemons.enabled=false}.
+ * Auto-configuration of the {@code daemons} health contributor, one indicator per daemon, by name, and of a health
+ * group {@code daemons-<tag>} per daemon tag. Off with {@code management.health.daemons.enabled=false}.
  *
  * @since 0.1.0
  */
@@ -27,11 +30,25 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnEnabledHealthIndicator("daemons")
 public final class DaemonHealthAutoConfiguration {
 
+    /** The name the health endpoint gives the {@code daemonsHealthContributor} bean. */
+    private static final String CONTRIBUTOR = "daemons";
+
     @Bean
     @ConditionalOnMissingBean(name = "daemonsHealthContributor")
     CompositeHealthContributor daemonsHealthContributor(Daemons daemons) {
         Map<String, ManagedDaemon> byName = new LinkedHashMap<>();
         daemons.all().forEach(daemon -> byName.put(daemon.name(), daemon));
         return CompositeHealthContributor.fromMap(byName, DaemonHealthIndicator::new);
+    }
+
+    /** The health groups by tag, when there is a health endpoint to show them. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({HealthEndpointGroupsPostProcessor.class, SecurityContext.class})
+    static class TagGroups {
+
+        @Bean
+        DaemonTagHealthGroups daemonTagHealthGroups(Daemons daemons) {
+            return new DaemonTagHealthGroups(daemons, CONTRIBUTOR);
+        }
     }
 }

@@ -1,14 +1,18 @@
 package io.daemoncontroller.boot.health;
 
+import io.daemoncontroller.DaemonState;
 import io.daemoncontroller.boot.DaemonDetails;
 import io.daemoncontroller.boot.ManagedDaemon;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
- * The health of one daemon: UP when it answers its ping; otherwise DOWN when it is required, UNKNOWN when it is
- * not (an on-demand daemon that has not been started). Details: state, pid, uptime, lifecycle, tags, last error.
- * Never hangs: the ping is bounded by its timeout and no lock is awaited.
+ * The health of one daemon: UP when it answers its ping. Otherwise, for a required daemon, OUT_OF_SERVICE while it
+ * is being started or waits to be restarted (STARTING, BACKOFF: it is expected back), else DOWN (among others when
+ * it FAILED: a crash, or a crash loop the supervisor gave up on, with the reason as {@code lastError}); UNKNOWN for
+ * a daemon that is not required. Details: the {@link DaemonDetails}. Never hangs: the ping is bounded by its
+ * timeout and no lock is awaited.
  */
 final class DaemonHealthIndicator implements HealthIndicator {
 
@@ -20,8 +24,15 @@ final class DaemonHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = daemon.controller().answersPing() ? Health.up()
-                : daemon.isRequired() ? Health.down() : Health.unknown();
-        return health.withDetails(DaemonDetails.of(daemon).asMap()).build();
+        DaemonDetails details = DaemonDetails.of(daemon);
+        Status status = daemon.controller().answersPing() ? Status.UP : statusWhileNotAnswering(details.state());
+        return Health.status(status).withDetails(details.asMap()).build();
+    }
+
+    private Status statusWhileNotAnswering(DaemonState state) {
+        if (!daemon.isRequired()) {
+            return Status.UNKNOWN;
+        }
+        return state == DaemonState.STARTING || state == DaemonState.BACKOFF ? Status.OUT_OF_SERVICE : Status.DOWN;
     }
 }
