@@ -6,13 +6,16 @@ import io.daemoncontroller.boot.DaemonOperationEvent;
 
 /**
  * Every metric the starter records, with its type and tags: the one place their names are written. Tags are
- * low-cardinality: a daemon's name, an outcome, a trigger; never a pid or a message.
+ * low-cardinality: a daemon's name, an outcome, a trigger, a cause; never a pid or a message.
  *
  * @since 0.1.0
  */
 public enum DaemonMetric {
 
-    /** Timer: each start this application performed or attempted, with how it ended and why it was done. */
+    /**
+     * Timer: each start this application performed or attempted, with how it ended and why it was done; trigger
+     * {@code supervisor} for a restart after the daemon died.
+     */
     START("daemon.start", Type.TIMER, Tag.DAEMON, Tag.OUTCOME, Tag.TRIGGER),
 
     /** Timer: each stop this application performed or attempted. */
@@ -23,6 +26,12 @@ public enum DaemonMetric {
 
     /** Gauge: 1 while the daemon runs (its state is RUNNING), else 0. */
     UP("daemon.up", Type.GAUGE, Tag.DAEMON),
+
+    /**
+     * Counter: restarts of a daemon that died without being asked to stop, as its restart policy says, each
+     * counted when it begins, with the cause of the death it follows.
+     */
+    RESTARTS("daemon.restarts", Type.COUNTER, Tag.DAEMON, Tag.CAUSE),
 
     /** Counter: starts caused by a {@code @DaemonDependency} call that could not connect. */
     AUTOSTARTS("daemon.autostarts", Type.COUNTER, Tag.DAEMON);
@@ -74,10 +83,16 @@ public enum DaemonMetric {
         OUTCOME("outcome"),
 
         /**
-         * Why it was done: {@code startup}, {@code shutdown}, {@code connect-failure}, {@code endpoint} or
-         * {@code application}.
+         * Why it was done: {@code startup}, {@code shutdown}, {@code connect-failure}, {@code endpoint},
+         * {@code application}, or {@code supervisor} for a restart after a death.
          */
-        TRIGGER("trigger");
+        TRIGGER("trigger"),
+
+        /**
+         * Why a daemon is restarted: it {@code exit}ed with a status, a {@code signal} ended it, it ended in a way
+         * that is {@code unknown} (it is not a child of this JVM), or the restart before {@code start-failed}.
+         */
+        CAUSE("cause");
 
         private final String key;
 

@@ -26,4 +26,9 @@ public final class DaemonMetricsAutoConfiguration {
     DaemonMeters daemonMeters(MeterRegistry registry, Daemons daemons) {
         return new DaemonMeters(registry, daemons);
     }
+
+    @Bean
+    DaemonRestartMeters daemonRestartMeters(MeterRegistry registry) {
+        return new DaemonRestartMeters(registry);
+    }
 }
