@@ -1,5 +1,8 @@
 package io.daemoncontroller.boot.actuate;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +11,7 @@ import java.util.Optional;
 import io.daemoncontroller.boot.DaemonDetails;
 import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.ManagedDaemon;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -17,8 +21,9 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 
 /**
  * The {@code daemons} actuator endpoint. {@code GET /actuator/daemons} lists every daemon;
- * {@code GET /actuator/daemons/{name}} shows one, and {@code @tag} as the name shows those with that tag;
- * {@code POST /actuator/daemons/{name}} with {@code {"action": "start" | "stop" | "restart"}} acts on them.
+ * {@code GET /actuator/daemons/{name}} shows one, and {@code @tag} as the name shows those with that tag (the same
+ * daemons as {@code Daemons.withTag}); {@code GET /actuator/daemons/{name}/log} shows the last lines of its log
+ * file; {@code POST /actuator/daemons/{name}} with {@code {"action": "start" | "stop" | "restart"}} acts on them.
  * Read-only unless {@code management.endpoint.daemons.access=unrestricted}. Only configured daemons can be acted
  * on: nothing a request sends reaches a shell.
  */
@@ -26,6 +31,12 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 final class DaemonsEndpoint {
 
     private static final int CONFLICT = 409;
+
+    private static final String LOG = "log";
+
+    private static final int DEFAULT_LOG_LINES = 100;
+
+    private static final int MAX_LOG_LINES = 1000;
 
     private final Daemons daemons;
 
@@ -46,6 +57,38 @@ final class DaemonsEndpoint {
         }
         List<DaemonDetails> details = selected.get().stream().map(DaemonDetails::of).toList();
         return new WebEndpointResponse<>(isTag(name) ? new DaemonList(details) : details.get(0));
+    }
+
+    /**
+     * {@code GET /actuator/daemons/{name}/log?lines=N}: the last {@code N} lines of the daemon's log file (default
+     * {@value #DEFAULT_LOG_LINES}, at most {@value #MAX_LOG_LINES}).
+     */
+    @ReadOperation
+    public WebEndpointResponse<Object> log(@Selector String name, @Selector String resource,
+            @Nullable Integer lines) {
+        Optional<ManagedDaemon> daemon = daemons.find(name);
+        if (daemon.isEmpty() || !resource.equals(LOG)) {
+            return daemon.isEmpty() ? notFound(name) : error(WebEndpointResponse.STATUS_NOT_FOUND, "Daemon \""
+                    + name + "\" has no \"" + resource + "\"; its log is /actuator/daemons/" + name + "/" + LOG);
+        }
+        int count = lines != null ? lines : DEFAULT_LOG_LINES;
+        if (count < 1) {
+            return error(WebEndpointResponse.STATUS_BAD_REQUEST, "lines must be from 1 to " + MAX_LOG_LINES
+                    + ", not " + count);
+        }
+        Optional<Path> file = daemon.get().controller().logFile().filter(Files::isRegularFile);
+        if (file.isEmpty()) {
+            return error(WebEndpointResponse.STATUS_NOT_FOUND, daemon.get().controller().logFile()
+                    .map(missing -> "The log file of daemon \"" + name + "\", " + missing + ", does not exist")
+                    .orElse("Daemon \"" + name + "\" has no log file; set daemon-controller.daemons." + name
+                            + ".log-file"));
+        }
+        try {
+            return new WebEndpointResponse<>(new DaemonLog(name, file.get().toString(),
+                    LogTail.lastLines(file.get(), Math.min(count, MAX_LOG_LINES))));
+        } catch (IOException ex) {
+            return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, "Cannot read " + file.get() + ": " + ex);
+        }
     }
 
     @WriteOperation
@@ -108,6 +151,16 @@ final class DaemonsEndpoint {
 
     /** Daemons' details. */
     public record DaemonList(List<DaemonDetails> daemons) {
+    }
+
+    /**
+     * The last lines of a daemon's log file.
+     *
+     * @param daemon the daemon's name
+     * @param logFile the log file
+     * @param lines its last lines, oldest first
+     */
+    public record DaemonLog(String daemon, String logFile, List<String> lines) {
     }
 
     /**
