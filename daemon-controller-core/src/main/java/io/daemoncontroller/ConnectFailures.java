@@ -1,5 +1,6 @@
 package io.daemoncontroller;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
@@ -42,6 +43,25 @@ final class ConnectFailures {
             }
         }
         return false;
+    }
+
+    /** Runs {@code probe}, taking a connection failure it throws for "not up yet". */
+    static boolean answersUnlessRefused(Probe probe) throws IOException, InterruptedException {
+        try {
+            return probe.answers();
+        } catch (IOException ex) {
+            if (isConnectFailure(ex)) {
+                return false;
+            }
+            throw ex;
+        }
+    }
+
+    /** One attempt to reach a daemon. */
+    @FunctionalInterface
+    interface Probe {
+
+        boolean answers() throws IOException, InterruptedException;
     }
 
     /** The built-in recognition, for the failure itself and its cause chain. */

@@ -26,17 +26,14 @@ final class HttpPing implements Ping {
     @Override
     public boolean answers() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-        try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status >= 200 && status < 400;
-        } catch (HttpTimeoutException ex) {
-            return false;
-        } catch (IOException ex) {
-            if (ConnectFailures.isConnectFailure(ex)) {
+        return ConnectFailures.answersUnlessRefused(() -> {
+            try {
+                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                return status >= 200 && status < 400;
+            } catch (HttpTimeoutException ex) {
                 return false;
             }
-            throw ex;
-        }
+        });
     }
 
     @Override

@@ -8,16 +8,13 @@ import java.time.Duration;
 record TcpPing(String host, int port, Duration timeout) implements Ping {
 
     @Override
-    public boolean answers() throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), Timeouts.toMillis(timeout));
-            return true;
-        } catch (IOException ex) {
-            if (ConnectFailures.isConnectFailure(ex)) {
-                return false;
+    public boolean answers() throws IOException, InterruptedException {
+        return ConnectFailures.answersUnlessRefused(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), Timeouts.toMillis(timeout));
+                return true;
             }
-            throw ex;
-        }
+        });
     }
 
     @Override

@@ -12,22 +12,19 @@ import java.time.Duration;
 record UnixSocketPing(Path socket, Duration timeout) implements Ping {
 
     @Override
-    public boolean answers() throws IOException {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.configureBlocking(false);
-            if (channel.connect(UnixDomainSocketAddress.of(socket))) {
-                return true;
+    public boolean answers() throws IOException, InterruptedException {
+        return ConnectFailures.answersUnlessRefused(() -> {
+            try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                channel.configureBlocking(false);
+                if (channel.connect(UnixDomainSocketAddress.of(socket))) {
+                    return true;
+                }
+                try (Selector selector = Selector.open()) {
+                    channel.register(selector, SelectionKey.OP_CONNECT);
+                    return selector.select(Timeouts.toMillis(timeout)) > 0 && channel.finishConnect();
+                }
             }
-            try (Selector selector = Selector.open()) {
-                channel.register(selector, SelectionKey.OP_CONNECT);
-                return selector.select(Timeouts.toMillis(timeout)) > 0 && channel.finishConnect();
-            }
-        } catch (IOException ex) {
-            if (ConnectFailures.isConnectFailure(ex)) {
-                return false;
-            }
-            throw ex;
-        }
+        });
     }
 
     @Override
