@@ -2,16 +2,16 @@ package io.daemoncontroller.boot.actuate;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.jayway.jsonpath.JsonPath;
+import io.daemoncontroller.boot.test.Actuator;
 import io.daemoncontroller.boot.test.TestDaemonProperties;
 import io.daemoncontroller.boot.test.WebApplication;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The {@code daemons} endpoint and health over HTTP, in a real web application. */
 @ExtendWith(NoLeftoverTestDaemons.class)
 class DaemonsEndpointWebIntegrationTests {
-
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path directory;
@@ -42,18 +39,18 @@ class DaemonsEndpointWebIntegrationTests {
                         "daemon-controller.daemons.lazy.start-command", "lazyd",
                         "daemon-controller.daemons.lazy.ping", "tcp://127.0.0.1:1",
                         "daemon-controller.daemons.lazy.pid-file", directory.resolve("lazy.pid").toString()))) {
-            HttpResponse<String> list = get(context, "/actuator/daemons");
+            Actuator actuator = Actuator.of(context);
+            HttpResponse<String> list = actuator.get("/actuator/daemons");
             assertThat(list.statusCode()).isEqualTo(200);
             assertThat(JsonPath.<List<String>>read(list.body(), "$.daemons[*].name"))
                     .containsExactly("sidecar", "lazy");
             assertThat(JsonPath.<String>read(list.body(), "$.daemons[0].state")).isEqualTo("RUNNING");
-            assertThat(JsonPath.<String>read(get(context, "/actuator/daemons/lazy").body(), "$.lifecycle"))
-                    .isEqualTo("on-demand");
-            HttpResponse<String> unknown = get(context, "/actuator/daemons/nope");
+            assertThat(actuator.<String>read("/actuator/daemons/lazy", "$.lifecycle")).isEqualTo("on-demand");
+            HttpResponse<String> unknown = actuator.get("/actuator/daemons/nope");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).contains("No daemon is named \\\"nope\\\"");
-            assertThat(post(context, "/actuator/daemons/lazy", "start").statusCode()).isEqualTo(405);
-            HttpResponse<String> health = get(context, "/actuator/health");
+            assertThat(actuator.post("/actuator/daemons/lazy", "start").statusCode()).isEqualTo(405);
+            HttpResponse<String> health = actuator.get("/actuator/health");
             assertThat(JsonPath.<String>read(health.body(), "$.components.daemons.components.sidecar.status"))
                     .isEqualTo("UP");
             assertThat(JsonPath.<String>read(health.body(), "$.components.daemons.components.lazy.status"))
@@ -63,39 +60,67 @@ class DaemonsEndpointWebIntegrationTests {
     }
 
     @Test
-    void stopsAndStartsTheRealDaemonWhenUnrestricted() throws Exception {
+    void stopsAndStartsTheRealDaemonWhenUnrestricted() {
         TestDaemonProperties echo = TestDaemonProperties.echo("echo", directory).lifecycle("start-and-stop")
                 .set("tags", "web");
         try (ConfigurableApplicationContext context = application(Map.of(
                 "management.endpoint.daemons.access", "unrestricted"), echo.map())) {
+            Actuator actuator = Actuator.of(context);
             long firstPid = echo.livePid().orElseThrow();
-            assertThat(JsonPath.<Number>read(get(context, "/actuator/daemons/echo").body(), "$.pid").longValue())
-                    .isEqualTo(firstPid);
-            assertThat(healthOf(context, "echo")).isEqualTo("UP");
+            String shown = actuator.get("/actuator/daemons/echo").body();
+            assertThat(JsonPath.<Number>read(shown, "$.pid").longValue()).isEqualTo(firstPid);
+            assertThat(JsonPath.<String>read(shown, "$.state")).isEqualTo("RUNNING");
+            assertThat(JsonPath.<Integer>read(shown, "$.restarts")).isZero();
+            assertThat(JsonPath.<String>read(shown, "$.restart")).isEqualTo("never");
+            assertThat(JsonPath.<Object>read(shown, "$.since")).isInstanceOf(String.class);
+            assertThat(actuator.healthOf("echo")).isEqualTo("UP");
 
-            HttpResponse<String> stop = post(context, "/actuator/daemons/echo", "stop");
+            HttpResponse<String> stop = actuator.post("/actuator/daemons/echo", "stop");
             assertThat(stop.statusCode()).isEqualTo(200);
             assertThat(JsonPath.<String>read(stop.body(), "$.result")).isEqualTo("stopped");
             assertThat(echo.livePid()).isEmpty();
             assertThat(echo.answers()).isFalse();
-            assertThat(healthOf(context, "echo")).isEqualTo("DOWN");
+            assertThat(actuator.healthOf("echo")).isEqualTo("DOWN");
 
-            HttpResponse<String> start = post(context, "/actuator/daemons/echo", "start");
+            HttpResponse<String> start = actuator.post("/actuator/daemons/echo", "start");
             assertThat(JsonPath.<String>read(start.body(), "$.result")).isEqualTo("started");
             assertThat(echo.answers()).isTrue();
-            assertThat(healthOf(context, "echo")).isEqualTo("UP");
+            assertThat(actuator.healthOf("echo")).isEqualTo("UP");
 
-            HttpResponse<String> restart = post(context, "/actuator/daemons/@web", "restart");
+            HttpResponse<String> restart = actuator.post("/actuator/daemons/@web", "restart");
             assertThat(restart.statusCode()).isEqualTo(200);
             assertThat(JsonPath.<List<String>>read(restart.body(), "$.results[*].result")).containsExactly("restarted");
             assertThat(echo.livePid()).isPresent().isNotEqualTo(firstPid);
 
-            HttpResponse<String> reboot = post(context, "/actuator/daemons/echo", "reboot");
+            HttpResponse<String> reboot = actuator.post("/actuator/daemons/echo", "reboot");
             assertThat(reboot.statusCode()).isEqualTo(400);
             assertThat(reboot.body()).contains("use start, stop or restart");
         }
         assertThat(echo.livePid()).isEmpty();
         assertThat(echo.starts()).isEqualTo(3);
+    }
+
+    @Test
+    void servesTheLastLinesOfTheLogAtItsOwnPath() throws Exception {
+        Path log = Files.write(directory.resolve("search.log"),
+                IntStream.rangeClosed(1, 150).mapToObj(line -> "line " + line).toList());
+        try (ConfigurableApplicationContext context = application(Map.of(
+                "daemon-controller.daemons.search.start-command", "searchd",
+                "daemon-controller.daemons.search.ping", "tcp://127.0.0.1:1",
+                "daemon-controller.daemons.search.pid-file", directory.resolve("search.pid").toString(),
+                "daemon-controller.daemons.search.log-file", log.toString()))) {
+            Actuator actuator = Actuator.of(context);
+            HttpResponse<String> byDefault = actuator.get("/actuator/daemons/search/log");
+            assertThat(byDefault.statusCode()).isEqualTo(200);
+            List<String> lines = JsonPath.read(byDefault.body(), "$.lines");
+            assertThat(lines).hasSize(100).startsWith("line 51").endsWith("line 150");
+            assertThat(actuator.<List<String>>read("/actuator/daemons/search/log?lines=2", "$.lines"))
+                    .containsExactly("line 149", "line 150");
+            assertThat(actuator.get("/actuator/daemons/search/log?lines=many").statusCode()).isEqualTo(400);
+            assertThat(actuator.get("/actuator/daemons/search/log?lines=0").statusCode()).isEqualTo(400);
+            assertThat(actuator.get("/actuator/daemons/search/pid").statusCode()).isEqualTo(404);
+            assertThat(actuator.get("/actuator/daemons/nope/log").statusCode()).isEqualTo(404);
+        }
     }
 
     @SafeVarargs
@@ -108,27 +133,5 @@ class DaemonsEndpointWebIntegrationTests {
             builder.properties(new LinkedHashMap<String, Object>(some));
         }
         return builder.run();
-    }
-
-    private static String healthOf(ConfigurableApplicationContext context, String daemon) throws Exception {
-        return JsonPath.read(get(context, "/actuator/health").body(),
-                "$.components.daemons.components." + daemon + ".status");
-    }
-
-    private static HttpResponse<String> get(ConfigurableApplicationContext context, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(context, path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(ConfigurableApplicationContext context, String path, String action)
-            throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(context, path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"" + action + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(ConfigurableApplicationContext context, String path) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

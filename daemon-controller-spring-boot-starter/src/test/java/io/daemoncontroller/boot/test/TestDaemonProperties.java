@@ -26,6 +26,7 @@ public final class TestDaemonProperties {
     private final int port = FreePorts.next();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private UnaryOperator<TestDaemonCommand> command = UnaryOperator.identity();
+    private boolean foreground;
 
     private TestDaemonProperties(String name, Path directory) {
         this.name = name;
@@ -51,6 +52,15 @@ public final class TestDaemonProperties {
         return this;
     }
 
+    /**
+     * Runs the daemon in the foreground, as a child of the controller ({@code daemonize-for-me}), which writes its
+     * PID file and relays its output; a death then has an exit status.
+     */
+    public TestDaemonProperties foreground() {
+        foreground = true;
+        return set("daemonize-for-me", "true");
+    }
+
     /** Adds switches to the test daemon's command line. */
     public TestDaemonProperties command(UnaryOperator<TestDaemonCommand> switches) {
         UnaryOperator<TestDaemonCommand> previous = command;
@@ -70,10 +80,11 @@ public final class TestDaemonProperties {
         return map().entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
     }
 
-    /** The command that starts the daemon in the background, as the start command does. */
+    /** The command that starts the daemon: in the background, or, after {@link #foreground()}, as itself. */
     public String startCommand() {
-        return command.apply(TestDaemonCommand.testDaemon().port(port).pidFile(pidFile()).logFile(logFile())
-                .countFile(countFile())).shellCommand();
+        TestDaemonCommand daemon = TestDaemonCommand.testDaemon().port(port).logFile(logFile()).countFile(countFile());
+        return foreground ? "exec " + command.apply(daemon).foregroundShellCommand()
+                : command.apply(daemon.pidFile(pidFile())).shellCommand();
     }
 
     public String name() {
@@ -113,6 +124,13 @@ public final class TestDaemonProperties {
         } catch (IOException | NumberFormatException ex) {
             return OptionalLong.empty();
         }
+    }
+
+    /** Kills the live daemon with {@code SIGKILL}; returns its pid. */
+    public long kill9() {
+        long pid = livePid().orElseThrow(() -> new AssertionError(name + " does not run"));
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        return pid;
     }
 
     /** How many times the daemon process started, as its count file says. */
