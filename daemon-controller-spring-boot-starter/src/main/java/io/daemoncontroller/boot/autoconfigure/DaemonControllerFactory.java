@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import io.daemoncontroller.DaemonController;
@@ -100,8 +101,9 @@ final class DaemonControllerFactory {
         if (definition.lifecycle() == Lifecycle.NONE) {
             if (restart.property().equals(definition.ownProperty("restart"))
                     && restart.isSet() && restart.value() != RestartPolicy.NEVER) {
-                throw restart.invalid("a daemon with lifecycle none is run by something else, so this application"
-                        + " never restarts it", "never; or a lifecycle that lets this application run it");
+                throw new ConfiguredValue<>(restart.property(), configValue(restart.value())).invalid("a daemon"
+                        + " with lifecycle none is run by something else, so this application never restarts it",
+                        "never; or a lifecycle that lets this application run it");
             }
             return;
         }
@@ -210,6 +212,11 @@ final class DaemonControllerFactory {
         } catch (IllegalArgumentException ex) {
             throw value.invalid(withoutIdentifier(ex.getMessage()), accepted);
         }
+    }
+
+    /** {@code value} as it is written in configuration, such as {@code on-failure}. */
+    private static String configValue(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String withoutIdentifier(String message) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.Ping;
+import io.daemoncontroller.RestartPolicy;
 import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
 import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.Lifecycle;
@@ -166,6 +167,58 @@ class DaemonControllerAutoConfigurationTests {
                     assertThatIllegalStateException().isThrownBy(() -> sidecar.start(Trigger.APPLICATION))
                             .withMessageContaining("lifecycle is none")
                             .withMessageContaining("daemon-controller.daemons.sidecar.lifecycle");
+                });
+    }
+
+    @Test
+    void supervisesEachDaemonAsItsRestartKeysSay() {
+        runner.withPropertyValues(daemon("search", "tcp://localhost:1"))
+                .withPropertyValues(daemon("cache", "tcp://localhost:2"))
+                .withPropertyValues("daemon-controller.defaults.restart=always",
+                        "daemon-controller.daemons.search.restart=on-failure",
+                        "daemon-controller.daemons.sidecar.lifecycle=none",
+                        "daemon-controller.daemons.sidecar.ping=tcp://localhost:3")
+                .run(context -> {
+                    Daemons daemons = context.getBean(Daemons.class);
+                    assertThat(daemons.get("search").controller().restartPolicy())
+                            .isEqualTo(RestartPolicy.ON_FAILURE);
+                    assertThat(daemons.get("cache").controller().restartPolicy()).isEqualTo(RestartPolicy.ALWAYS);
+                    assertThat(daemons.get("sidecar").controller().restartPolicy()).as("lifecycle none")
+                            .isEqualTo(RestartPolicy.NEVER);
+                });
+    }
+
+    @Test
+    void restartsNoDaemonByDefault() {
+        runner.withPropertyValues(daemon("search", "tcp://localhost:1")).run(context -> assertThat(
+                context.getBean(DaemonController.class).restartPolicy()).isEqualTo(RestartPolicy.NEVER));
+    }
+
+    @Test
+    void givesEachDaemonTheDaemonsItDependsOn() {
+        runner.withPropertyValues(daemon("app", "tcp://localhost:1"))
+                .withPropertyValues(daemon("cache", "tcp://localhost:2"))
+                .withPropertyValues(daemon("db", "tcp://localhost:3"))
+                .withPropertyValues("daemon-controller.defaults.depends-on=db",
+                        "daemon-controller.daemons.app.depends-on=cache, db")
+                .run(context -> {
+                    Daemons daemons = context.getBean(Daemons.class);
+                    assertThat(daemons.all()).extracting(ManagedDaemon::name).containsExactly("app", "cache", "db");
+                    assertThat(daemons.get("app").dependencies()).containsExactly(daemons.get("cache"),
+                            daemons.get("db"));
+                    assertThat(daemons.get("cache").dependencies()).as("from defaults")
+                            .containsExactly(daemons.get("db"));
+                    assertThat(daemons.get("db").dependencies()).as("never on itself from defaults").isEmpty();
+                });
+    }
+
+    @Test
+    void letsADeclaredDaemonControllerDependOnAnother() {
+        runner.withUserConfiguration(DeclaredDaemons.class)
+                .withPropertyValues("daemon-controller.daemons.redis.depends-on=legacySearch")
+                .run(context -> {
+                    Daemons daemons = context.getBean(Daemons.class);
+                    assertThat(daemons.get("redis").dependencies()).containsExactly(daemons.get("legacySearch"));
                 });
     }
 

@@ -27,6 +27,10 @@ class InvalidDaemonConfigurationTests {
 
     private static final String SEARCH = "daemon-controller.daemons.search.";
 
+    private static final String INDEX = "daemon-controller.daemons.index.";
+
+    private static final String QUEUE = "daemon-controller.daemons.queue.";
+
     @TempDir
     Path directory;
 
@@ -64,7 +68,29 @@ class InvalidDaemonConfigurationTests {
                 arguments("a connect failure class that is no exception",
                         List.of(SEARCH + "connect-failures=java.lang.String"), List.of(
                                 "Property: " + SEARCH + "connect-failures[0]",
-                                "java.lang.String is not an exception class")));
+                                "java.lang.String is not an exception class")),
+                arguments("an unknown restart policy", List.of(SEARCH + "restart=sometimes"), List.of(
+                        "Property: " + SEARCH + "restart", "Value: \"sometimes\"",
+                        "one of never, on-failure, always")),
+                arguments("a restart policy for a daemon that something else runs",
+                        List.of(SEARCH + "lifecycle=none", SEARCH + "restart=always"), List.of(
+                                "Property: " + SEARCH + "restart", "lifecycle none is run by something else")),
+                arguments("a restart delay longer than the longest", List.of(SEARCH + "restart-delay=2m"), List.of(
+                        "Property: " + SEARCH + "restart-delay", "must not be shorter than restartDelay",
+                        "restart-delay <= max-restart-delay")),
+                arguments("a negative number of restarts", List.of(SEARCH + "max-restarts=-1"), List.of(
+                        "Property: " + SEARCH + "max-restarts", "must be 0 or more")),
+                arguments("a restart window that is no duration", List.of(SEARCH + "restart-window=soon"), List.of(
+                        "Property: " + SEARCH + "restart-window", "a duration, such as 500ms")),
+                arguments("a dependency on no daemon", List.of(SEARCH + "depends-on=index,serach"), List.of(
+                        "Property: " + SEARCH + "depends-on[1]", "Value: \"serach\"", "no daemon is named serach",
+                        "the name of another daemon: search, index")),
+                arguments("daemons that depend on each other in a cycle", List.of(SEARCH + "depends-on=index",
+                        INDEX + "depends-on=queue", QUEUE + "depends-on=search"), List.of(
+                                ".depends-on[0]", "the daemons depend on each other in a cycle: ",
+                                "search -> index", "index -> queue", "queue -> search")),
+                arguments("a daemon that depends on itself", List.of(SEARCH + "depends-on=search"), List.of(
+                        "Property: " + SEARCH + "depends-on[0]", "in a cycle: search -> search")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,7 +98,11 @@ class InvalidDaemonConfigurationTests {
     void failsStartupNamingThePropertyAndTheAcceptedValues(String description, List<String> properties,
             List<String> expected, CapturedOutput output) {
         List<String> all = new ArrayList<>(List.of(SEARCH + "start-command=searchd",
-                SEARCH + "ping=tcp://localhost:9312", SEARCH + "pid-file=" + directory.resolve("search.pid")));
+                SEARCH + "ping=tcp://localhost:9312", SEARCH + "pid-file=" + directory.resolve("search.pid"),
+                INDEX + "lifecycle=none", INDEX + "ping=tcp://localhost:9313"));
+        if (properties.stream().anyMatch(property -> property.startsWith(QUEUE))) {
+            all.addAll(List.of(QUEUE + "lifecycle=none", QUEUE + "ping=tcp://localhost:9314"));
+        }
         all.addAll(properties);
         assertThatException().isThrownBy(() -> new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)

@@ -92,21 +92,39 @@ class DaemonDependencyIntegrationTests {
         });
     }
 
-    private void run(TestDaemonProperties echo, ContextConsumer<AssertableApplicationContext> test) {
-        new ApplicationContextRunner()
+    @Test
+    void startsTheDaemonsItDependsOnFirst() {
+        TestDaemonProperties base = TestDaemonProperties.echo("base", directory);
+        TestDaemonProperties echo = TestDaemonProperties.echo("echo", directory).set("depends-on", "base");
+        String baseAnswers = "bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + base.port() + "' || exit 1; ";
+        run(echo, context -> {
+            assertThat(context.getBean(EchoClient.class).echo("hello")).isEqualTo("hello");
+            assertThat(base.starts()).isEqualTo(1);
+            assertThat(echo.starts()).isEqualTo(1);
+        }, base.pairs(), new String[] {"daemon-controller.daemons.echo.start-command=" + baseAnswers
+                + echo.startCommand()});
+    }
+
+    /** Runs {@code test} with the daemon {@code echo} and the daemons described by {@code more}; stops them all. */
+    private void run(TestDaemonProperties echo, ContextConsumer<AssertableApplicationContext> test,
+            String[]... more) {
+        ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DaemonControllerAutoConfiguration.class,
                         DaemonLifecycleAutoConfiguration.class, DaemonDependencyAutoConfiguration.class,
                         DaemonMetricsAutoConfiguration.class))
                 .withUserConfiguration(Beans.class)
                 .withPropertyValues(echo.pairs())
-                .withPropertyValues("echo.port=" + echo.port())
-                .run(context -> {
-                    try {
-                        test.accept(context);
-                    } finally {
-                        context.getBean(Daemons.class).get("echo").stop(Trigger.APPLICATION);
-                    }
-                });
+                .withPropertyValues("echo.port=" + echo.port());
+        for (String[] properties : more) {
+            runner = runner.withPropertyValues(properties);
+        }
+        runner.run(context -> {
+            try {
+                test.accept(context);
+            } finally {
+                context.getBean(Daemons.class).all().forEach(daemon -> daemon.stop(Trigger.APPLICATION));
+            }
+        });
     }
 
     @Configuration(proxyBeanMethods = false)
