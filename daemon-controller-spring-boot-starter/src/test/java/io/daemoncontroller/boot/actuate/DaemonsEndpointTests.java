@@ -1,11 +1,16 @@
 package io.daemoncontroller.boot.actuate;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import io.daemoncontroller.boot.DaemonDetails;
 import io.daemoncontroller.boot.actuate.DaemonsEndpoint.ActionResult;
 import io.daemoncontroller.boot.actuate.DaemonsEndpoint.ActionResults;
 import io.daemoncontroller.boot.actuate.DaemonsEndpoint.DaemonList;
+import io.daemoncontroller.boot.actuate.DaemonsEndpoint.DaemonLog;
 import io.daemoncontroller.boot.actuate.DaemonsEndpoint.ErrorMessage;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -36,13 +41,17 @@ class DaemonsEndpointTests {
                         "daemon-controller.daemons.broken.start-command=echo cannot start >&2; exit 2",
                         "daemon-controller.daemons.broken.ping=tcp://127.0.0.1:1",
                         "daemon-controller.daemons.broken.pid-file=" + directory.resolve("broken.pid"),
-                        "daemon-controller.daemons.broken.tags=web,jobs");
+                        "daemon-controller.daemons.broken.log-file=" + directory.resolve("broken.log"),
+                        "daemon-controller.daemons.broken.tags=web,jobs",
+                        "daemon-controller.daemons.plain.start-command=plaind",
+                        "daemon-controller.daemons.plain.ping=tcp://127.0.0.1:1",
+                        "daemon-controller.daemons.plain.pid-file=" + directory.resolve("plain.pid"));
     }
 
     @Test
     void listsEveryDaemon() {
         run(endpoint -> assertThat(endpoint.daemons().daemons()).extracting(DaemonDetails::name)
-                .containsExactly("sidecar", "broken"));
+                .containsExactly("sidecar", "broken", "plain"));
     }
 
     @Test
@@ -62,7 +71,7 @@ class DaemonsEndpointTests {
         run(endpoint -> {
             assertThat(endpoint.daemon("nope").getStatus()).isEqualTo(404);
             assertThat(((ErrorMessage) endpoint.daemon("nope").getBody()).error())
-                    .isEqualTo("No daemon is named \"nope\"; the daemons are [sidecar, broken]");
+                    .isEqualTo("No daemon is named \"nope\"; the daemons are [sidecar, broken, plain]");
             assertThat(endpoint.daemon("@nope").getStatus()).isEqualTo(404);
             assertThat(endpoint.act("nope", "start").getStatus()).isEqualTo(404);
         });
@@ -111,6 +120,46 @@ class DaemonsEndpointTests {
     }
 
     @Test
+    void showsTheLastLinesOfTheLogFile() throws IOException {
+        Files.write(directory.resolve("broken.log"), IntStream.rangeClosed(1, 1500)
+                .mapToObj(line -> "line " + line).toList());
+        run(endpoint -> {
+            assertThat(log(endpoint.log("broken", "log", 3))).containsExactly("line 1498", "line 1499", "line 1500");
+            assertThat(log(endpoint.log("broken", "log", null))).as("by default").hasSize(100)
+                    .startsWith("line 1401").endsWith("line 1500");
+            assertThat(log(endpoint.log("broken", "log", 5000))).as("at most").hasSize(1000)
+                    .startsWith("line 501").endsWith("line 1500");
+            assertThat(((DaemonLog) endpoint.log("broken", "log", 1).getBody()).logFile())
+                    .isEqualTo(directory.resolve("broken.log").toString());
+        });
+    }
+
+    @Test
+    void refusesALineCountBelowOne() {
+        run(endpoint -> {
+            WebEndpointResponse<Object> response = endpoint.log("broken", "log", 0);
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(((ErrorMessage) response.getBody()).error()).isEqualTo("lines must be from 1 to 1000, not 0");
+            assertThat(endpoint.log("broken", "log", -5).getStatus()).isEqualTo(400);
+        });
+    }
+
+    @Test
+    void answersNotFoundWithoutALogFile() {
+        run(endpoint -> {
+            WebEndpointResponse<Object> notWritten = endpoint.log("broken", "log", null);
+            assertThat(notWritten.getStatus()).isEqualTo(404);
+            assertThat(((ErrorMessage) notWritten.getBody()).error()).contains("broken.log", "does not exist");
+            WebEndpointResponse<Object> none = endpoint.log("plain", "log", null);
+            assertThat(none.getStatus()).isEqualTo(404);
+            assertThat(((ErrorMessage) none.getBody()).error())
+                    .isEqualTo("Daemon \"plain\" has no log file; set daemon-controller.daemons.plain.log-file");
+            assertThat(endpoint.log("nope", "log", null).getStatus()).isEqualTo(404);
+            assertThat(endpoint.log("broken", "logs", null).getStatus()).isEqualTo(404);
+        });
+    }
+
+    @Test
     void isOnlyAvailableWhenExposed() {
         runner().withPropertyValues("management.endpoints.web.exposure.include=health")
                 .run(context -> assertThat(context).doesNotHaveBean(DaemonsEndpoint.class));
@@ -120,6 +169,11 @@ class DaemonsEndpointTests {
     void needsTheActuator() {
         runner().withClassLoader(new FilteredClassLoader(Endpoint.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DaemonsEndpoint.class));
+    }
+
+    private static List<String> log(WebEndpointResponse<Object> response) {
+        assertThat(response.getStatus()).isEqualTo(200);
+        return ((DaemonLog) response.getBody()).lines();
     }
 
     private void run(EndpointTest test) {
