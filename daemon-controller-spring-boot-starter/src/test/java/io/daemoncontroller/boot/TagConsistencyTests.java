@@ -36,7 +36,7 @@ class TagConsistencyTests {
                                 "daemon-controller.defaults.tags=backend",
                                 "daemon-controller.defaults.ping=tcp://127.0.0.1:" + up.getLocalPort(),
                                 DAEMONS + "search.tags=web", DAEMONS + "queue.tags=web,jobs",
-                                DAEMONS + "queue.ping=tcp://127.0.0.1:1")
+                                DAEMONS + "queue.ping=tcp://127.0.0.1:1", DAEMONS + "cache.lifecycle=none")
                         .run()) {
             Daemons daemons = context.getBean(Daemons.class);
             Actuator actuator = Actuator.of(context);
