@@ -42,7 +42,8 @@ final class DaemonDependencyGraph {
         for (ConfiguredValue<String> dependency : definitions.get(name).dependsOn()) {
             if (!definitions.containsKey(dependency.value())) {
                 throw dependency.invalid("no daemon is named " + dependency.value(), "the name of another daemon: "
-                        + String.join(", ", definitions.keySet()));
+                        + String.join(", ", definitions.keySet().stream().filter(other -> !other.equals(name))
+                                .toList()));
             }
             int cycleStart = path.indexOf(dependency.value());
             if (cycleStart >= 0) {

@@ -84,7 +84,7 @@ class InvalidDaemonConfigurationTests {
                         "Property: " + SEARCH + "restart-window", "a duration, such as 500ms")),
                 arguments("a dependency on no daemon", List.of(SEARCH + "depends-on=index,serach"), List.of(
                         "Property: " + SEARCH + "depends-on[1]", "Value: \"serach\"", "no daemon is named serach",
-                        "the name of another daemon: search, index")),
+                        "the name of another daemon: index")),
                 arguments("daemons that depend on each other in a cycle", List.of(SEARCH + "depends-on=index",
                         INDEX + "depends-on=queue", QUEUE + "depends-on=search"), List.of(
                                 ".depends-on[0]", "the daemons depend on each other in a cycle: ",
