@@ -135,13 +135,16 @@ public class DaemonControllerProperties {
          */
         private RestartPolicy restart;
 
-        /** The delay before the first restart after a death; each further death in the window doubles it. Default 1s. */
+        /**
+         * The delay before the first restart after a death; each further death within restart-window doubles it.
+         * Default 1s.
+         */
         private Duration restartDelay;
 
         /** The longest delay before a restart. Default 1m. */
         private Duration maxRestartDelay;
 
-        /** How many restarts restart-window allows; one more death is a crash loop, and the daemon FAILED. Default 5. */
+        /** How many restarts restart-window allows; one more death is a crash loop: FAILED. Default 5. */
         private Integer maxRestarts;
 
         /**

@@ -53,8 +53,8 @@ class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, Enviro
         definition.firstControllerKey().ifPresent(property -> {
             throw new InvalidDaemonPropertyException(property, null, "the application declares a DaemonController"
                     + " bean named " + beanName + " for this daemon, so it is described twice",
-                    "only lifecycle, required, tags and depends-on for a daemon whose DaemonController is a bean; or remove "
-                            + "the bean and describe the daemon here");
+                    "only lifecycle, required, tags and depends-on for a daemon whose DaemonController is a bean; or "
+                            + "remove the bean and describe the daemon here");
         });
     }
 }

@@ -14,9 +14,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Starts the daemons whose lifecycle says so when the application starts, all at once but each after those it
  * depends on, and stops those it started whose lifecycle says so when the application stops, each before those it
- * depends on. A daemon stopped here is stopped on purpose: it is not restarted. Its {@link #PHASE} comes before the web server's, and before
- * lifecycle beans in the default phases that may use the daemons (message listeners, schedulers), so the daemons
- * are up before the application takes traffic and stopped only after it has shut down gracefully.
+ * depends on. A daemon stopped here is stopped on purpose: it is not restarted. Its {@link #PHASE} comes before
+ * the web server's, and before lifecycle beans in the default phases that may use the daemons (message listeners,
+ * schedulers), so the daemons are up before the application takes traffic and stopped only after it has shut down
+ * gracefully.
  */
 final class DaemonLifecycle implements SmartLifecycle, DisposableBean {
 
