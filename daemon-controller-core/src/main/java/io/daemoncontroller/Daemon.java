@@ -23,6 +23,7 @@ final class Daemon {
     private final DaemonSpec spec;
     private final String identifier;
     private final PidFile pidFile;
+    private final StopMarker stopMarker;
     private final ProcessTermination termination;
     private final StatusTracker status;
     private final Supervisor supervisor;
@@ -32,9 +33,10 @@ final class Daemon {
         this.spec = spec;
         this.identifier = spec.identifier();
         this.pidFile = new PidFile(identifier, spec.pidFile());
+        this.stopMarker = new StopMarker(identifier, spec.pidFile());
         this.termination = new ProcessTermination(spec.pingInterval());
         this.status = new StatusTracker(identifier);
-        this.supervisor = new Supervisor(spec, status, this::restartAfterDeath);
+        this.supervisor = new Supervisor(spec, status, stopMarker, this::restartAfterDeath);
     }
 
     void start() {
@@ -61,6 +63,7 @@ final class Daemon {
 
     private void startLocked() {
         Deadline deadline = Deadline.after(spec.startTimeout());
+        stopMarker.clear();
         pidFile.delete();
         pidFile.createDirectory();
         LogFileWatch log = LogFileWatch.of(spec.logFile());
@@ -127,15 +130,20 @@ final class Daemon {
     private void adopt(OsProcess daemon) {
         DaemonState state = status.current().state();
         if (state == DaemonState.STOPPED || state == DaemonState.FAILED || state == DaemonState.BACKOFF) {
+            stopMarker.clear();
             status.foundRunning(daemon.pid(), "found running (pid " + daemon.pid() + ")");
             supervisor.watch(daemon, null);
         }
     }
 
-    /** Starts the daemon again after it died, unless it was started or stopped meanwhile. */
+    /** Starts the daemon again after it died, unless it was started or stopped meanwhile, here or elsewhere. */
     private void restartAfterDeath() {
         try (LockFile.Held exclusive = lock().exclusive()) {
-            if (status.current().state() != DaemonState.BACKOFF) {
+            if (status.current().state() != DaemonState.BACKOFF || supervisor.isClosed()) {
+                return;
+            }
+            if (stopMarker.isSet()) {
+                status.stopped("stopped on purpose by another process");
                 return;
             }
             Optional<OsProcess> running = pidFile.runningDaemon();
@@ -263,11 +271,13 @@ final class Daemon {
         supervisor.unwatch();
         supervisor.forgetDeaths();
         status.stopping();
+        stopMarker.set();
         try {
             stopLocked();
             status.stopped("stopped on request");
         } catch (RuntimeException ex) {
             pidFile.runningDaemon().ifPresentOrElse(daemon -> {
+                stopMarker.clear();
                 status.foundRunning(daemon.pid(), "still running after a failed stop");
                 supervisor.watch(daemon, null);
             }, () -> status.stopped("stopped after a failed stop: " + ex.getMessage()));
@@ -356,6 +366,7 @@ final class Daemon {
             }
             supervisor.unwatch();
             supervisor.forgetDeaths();
+            stopMarker.clear();
             status.startingOnRequest();
             Deadline deadline = Deadline.after(spec.startTimeout());
             LogFileWatch log = LogFileWatch.of(spec.logFile());
@@ -428,6 +439,11 @@ final class Daemon {
 
     DaemonStatus status() {
         return status.current();
+    }
+
+    /** Stops watching and restarting the daemon, which keeps running. */
+    void close() {
+        supervisor.close();
     }
 
     void addListener(DaemonListener listener) {

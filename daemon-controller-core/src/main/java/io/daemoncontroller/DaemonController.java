@@ -24,9 +24,10 @@ import java.util.OptionalLong;
  * <li>Stale, corrupt and reused PID files are recognized: only a live, non-zombie process that started before its
  * PID file was written counts as the daemon.</li>
  * </ul>
- * Instances are thread-safe. Build one with {@link #builder(String)}.
+ * Instances are thread-safe. Build one with {@link #builder(String)}. {@link #close()} ends the supervision; it never
+ * stops the daemon, which outlives its controller and the JVM unless told otherwise.
  */
-public final class DaemonController {
+public final class DaemonController implements AutoCloseable {
 
     private final DaemonSpec spec;
     private final Daemon daemon;
@@ -98,6 +99,16 @@ public final class DaemonController {
      */
     public DaemonStatus status() {
         return daemon.status();
+    }
+
+    /**
+     * Stops supervising: no more watching or restarts, and the supervisor's thread goes. The daemon keeps running;
+     * call {@link #stop()} first to stop it. Other methods keep working. A Spring context calls this when it
+     * closes, so the controllers of a closed context never restart a daemon.
+     */
+    @Override
+    public void close() {
+        daemon.close();
     }
 
     /** Adds a listener that hears every state change of this daemon, in order. */

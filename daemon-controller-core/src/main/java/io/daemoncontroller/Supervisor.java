@@ -27,6 +27,7 @@ final class Supervisor {
     private final DaemonSpec spec;
     private final StatusTracker status;
     private final RestartBackoff backoff;
+    private final StopMarker stopMarker;
     private final Runnable restart;
     private final ProcessTermination termination;
     private ScheduledExecutorService thread;
@@ -34,11 +35,13 @@ final class Supervisor {
     private Object watchToken;
     /** Counts watches and unwatches, so that a death handled after a stop or start on request is ignored. */
     private long generation;
+    private boolean closed;
 
     /** {@code restart} starts the daemon again after a death; it reports a failure to {@link #restartFailed}. */
-    Supervisor(DaemonSpec spec, StatusTracker status, Runnable restart) {
+    Supervisor(DaemonSpec spec, StatusTracker status, StopMarker stopMarker, Runnable restart) {
         this.spec = spec;
         this.status = status;
+        this.stopMarker = stopMarker;
         this.backoff = new RestartBackoff(spec.restartDelay(), spec.maxRestartDelay(), spec.maxRestarts(),
                 spec.restartWindow());
         this.restart = restart;
@@ -48,6 +51,9 @@ final class Supervisor {
     /** Watches {@code daemon}, through {@code child} when it is this JVM's child process (else {@code null}). */
     synchronized void watch(OsProcess daemon, Process child) {
         unwatch();
+        if (closed) {
+            return;
+        }
         generation++;
         Object token = new Object();
         watchToken = token;
@@ -63,6 +69,19 @@ final class Supervisor {
             watch.cancel();
             watch = null;
         }
+    }
+
+    /** Stops watching for good, and lets the thread go: the daemon keeps running, unsupervised. */
+    synchronized void close() {
+        unwatch();
+        closed = true;
+        if (thread != null) {
+            thread.shutdownNow();
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
     }
 
     /** The daemon was started or stopped on purpose: earlier deaths no longer count towards a crash loop. */
@@ -111,6 +130,10 @@ final class Supervisor {
 
     private void decideAfterDeath(ProcessExit exit) {
         String how = exit == null ? "exited (status unknown: not a child of this JVM)" : exit.toString();
+        if (stopMarker.isSet()) {
+            status.died(exit, DaemonState.STOPPED, "stopped on purpose by another process");
+            return;
+        }
         logger.warn("{} {}", spec.identifier(), how);
         if (!spec.restartPolicy().restartsAfter(exit)) {
             boolean crashed = exit != null && !exit.isSuccess();
