@@ -21,6 +21,8 @@ import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -123,9 +125,11 @@ class SupervisionIntegrationTests {
         }
     }
 
-    @Test
-    void aCrashLoopFailsHealthWithTheReason() {
-        TestDaemonProperties echo = supervised("on-failure").set("max-restarts", "0");
+    @ParameterizedTest(name = "required: {0}")
+    @ValueSource(booleans = {true, false})
+    void aCrashLoopFailsHealthWithTheReasonWhetherTheDaemonIsRequiredOrNot(boolean required) {
+        TestDaemonProperties echo = supervised("on-failure").set("max-restarts", "0")
+                .set("required", Boolean.toString(required));
         try (ConfigurableApplicationContext context = application(echo)) {
             echo.kill9();
             context.getBean(RecordedStateChanges.class).await("echo", DaemonState.FAILED, 1, WAIT);

@@ -8,11 +8,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The health of one daemon: UP when it answers its ping. Otherwise, for a required daemon, OUT_OF_SERVICE while it
- * is being started or waits to be restarted (STARTING, BACKOFF: it is expected back), else DOWN (among others when
- * it FAILED: a crash, or a crash loop the supervisor gave up on, with the reason as {@code lastError}); UNKNOWN for
- * a daemon that is not required. Details: the {@link DaemonDetails}. Never hangs: the ping is bounded by its
- * timeout and no lock is awaited.
+ * The health of one daemon: UP when it answers its ping. Otherwise DOWN when it FAILED (a crash, or a crash loop the
+ * supervisor gave up on, with the reason as {@code lastError}): someone has to act, required or not. For a required
+ * daemon, OUT_OF_SERVICE while it is being started or waits to be restarted (STARTING, BACKOFF: it is expected
+ * back), else DOWN; UNKNOWN for a daemon that is not required. Details: the {@link DaemonDetails}. Never hangs: the
+ * ping is bounded by its timeout and no lock is awaited.
  */
 final class DaemonHealthIndicator implements HealthIndicator {
 
@@ -30,6 +30,9 @@ final class DaemonHealthIndicator implements HealthIndicator {
     }
 
     private Status statusWhileNotAnswering(DaemonState state) {
+        if (state == DaemonState.FAILED) {
+            return Status.DOWN;
+        }
         if (!daemon.isRequired()) {
             return Status.UNKNOWN;
         }
