@@ -1,7 +1,6 @@
 package io.daemoncontroller;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
