@@ -88,8 +88,7 @@ final class Daemon {
         }
         if (deadline.hasPassed()) {
             throw timeout("beforeStart took longer than the start timeout of "
-                    + Timeouts.format(spec.startTimeout()), null,
-                    log);
+                    + Timeouts.format(spec.startTimeout()), null, log);
         }
     }
 
