@@ -17,11 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Many callers connect to a stopped daemon at the same moment: exactly one of them starts it, all connect. */
 @ExtendWith(NoLeftoverTestDaemons.class)
@@ -29,20 +27,8 @@ class ConcurrentConnectTests {
 
     private static final Duration SLOW_START = Duration.ofMillis(800);
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
-
-    @AfterEach
-    void killEverything() {
-        sandbox.killEverything();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     @Test
     void sixteenThreadsConnectingAtOnceStartTheDaemonOnce() throws Exception {
@@ -78,14 +64,14 @@ class ConcurrentConnectTests {
     @Test
     void fourJvmsConnectingAtOnceStartTheDaemonOnce() throws Exception {
         String startCommand = sandbox.daemon().listenDelay(SLOW_START).shellCommand();
-        Path go = dir.resolve("go");
+        Path go = sandbox.dir.resolve("go");
         List<Process> clients = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             clients.add(sandbox.client("client-" + i, "action=connect", "startCommand=" + startCommand,
-                    "readyFile=" + dir.resolve("ready-" + i), "goFile=" + go));
+                    "readyFile=" + sandbox.dir.resolve("ready-" + i), "goFile=" + go));
         }
         for (int i = 0; i < 4; i++) {
-            Path ready = dir.resolve("ready-" + i);
+            Path ready = sandbox.dir.resolve("ready-" + i);
             Await.until("client " + i + " to be ready", Duration.ofSeconds(30), () -> Files.exists(ready));
         }
         Files.createFile(go);

@@ -20,29 +20,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(NoLeftoverTestDaemons.class)
 class ConnectTests {
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
-
-    @AfterEach
-    void killEverything() {
-        sandbox.killEverything();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     @Test
     void startsAStoppedDaemonAndReturnsTheConnection() throws Exception {
@@ -105,7 +91,7 @@ class ConnectTests {
 
     @Test
     void startsADaemonWhoseUnixSocketFileIsMissing() throws Exception {
-        Path socket = dir.resolve("daemon.sock");
+        Path socket = sandbox.dir.resolve("daemon.sock");
         DaemonController controller = sandbox.controller(sandbox.daemon().unixSocket(socket).shellCommand())
                 .ping(Ping.unixSocket(socket))
                 .build();

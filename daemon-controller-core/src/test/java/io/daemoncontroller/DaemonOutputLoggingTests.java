@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -38,16 +38,13 @@ class DaemonOutputLoggingTests {
     private static final String IDENTIFIER = "Echo Server (output test)";
     private static final String LOGGER = "daemon.echo-server-output-test";
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
     ListAppender<ILoggingEvent> appender;
     DaemonController controller;
 
     @BeforeEach
     void setUp() {
-        sandbox = new Sandbox(dir);
         appender = new ListAppender<>();
         appender.start();
         Logger logger = (Logger) LoggerFactory.getLogger(LOGGER);
@@ -106,7 +103,7 @@ class DaemonOutputLoggingTests {
 
     @Test
     void linesAreLoggedOneEventEachInOrderAlsoAfterStartReturned() {
-        Path go = dir.resolve("go");
+        Path go = sandbox.dir.resolve("go");
         controller = controller("printf 'first\\nsecond\\nthird\\n'; "
                 + "{ while [ ! -e " + shellQuote(go.toString()) + " ]; do sleep 0.02; done; echo 'after start'; } & "
                 + "exec " + daemon("from the daemon")).build();

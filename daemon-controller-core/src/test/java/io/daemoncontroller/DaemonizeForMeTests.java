@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Commands that stay in the foreground, which the controller daemonizes itself. */
 @ExtendWith(NoLeftoverTestDaemons.class)
@@ -27,20 +25,8 @@ class DaemonizeForMeTests {
     /** A start timeout by which the test daemon surely runs, even on a busy machine: aborts then reach it. */
     private static final Duration TIME_TO_BE_UP = Duration.ofSeconds(5);
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
-
-    @AfterEach
-    void killEverything() {
-        sandbox.killEverything();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     private TestDaemonCommand foregroundDaemon() {
         return testDaemon().port(sandbox.port).countFile(sandbox.countFile);
@@ -119,7 +105,7 @@ class DaemonizeForMeTests {
         controller.stop();
 
         assertThat(TestProcesses.isAlive(daemon)).isFalse();
-        assertThat(TestProcesses.mentioning(dir.toString())).isEmpty();
+        assertThat(TestProcesses.mentioning(sandbox.dir.toString())).isEmpty();
     }
 
     @Test
@@ -135,7 +121,7 @@ class DaemonizeForMeTests {
 
         assertThat(failure.getMessage()).endsWith("(timed out)");
         assertThat(TestProcesses.isAlive(sandbox.daemonPid())).isFalse();
-        assertThat(TestProcesses.mentioning(dir.toString())).isEmpty();
+        assertThat(TestProcesses.mentioning(sandbox.dir.toString())).isEmpty();
         assertThat(sandbox.pidFile).doesNotExist();
     }
 

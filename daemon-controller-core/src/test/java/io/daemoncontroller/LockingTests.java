@@ -12,11 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The lock file serializes starts between threads and processes, and dies with its holder. */
 @ExtendWith(NoLeftoverTestDaemons.class)
@@ -24,24 +22,12 @@ class LockingTests {
 
     private static final Duration GENEROUS = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
-
-    @AfterEach
-    void killEverything() {
-        sandbox.killEverything();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     @Test
     void aProcessKilledWithSigkillWhileHoldingTheLockMidStartDoesNotBlockTheNextStart() throws Exception {
-        Path inBeforeStart = dir.resolve("holder-in-before-start");
+        Path inBeforeStart = sandbox.dir.resolve("holder-in-before-start");
         Process holder = sandbox.client("holder", "action=start", "startCommand=" + sandbox.daemon().shellCommand(),
                 "beforeStartFile=" + inBeforeStart, "blockInBeforeStart=true");
         Await.until("the holder to block in beforeStart", GENEROUS, () -> Files.exists(inBeforeStart));
@@ -57,7 +43,7 @@ class LockingTests {
 
     @Test
     void aStartInThisJvmHoldsOffReadersHereAndStartsInOtherProcesses() throws Exception {
-        Path inBeforeStart = dir.resolve("here-in-before-start");
+        Path inBeforeStart = sandbox.dir.resolve("here-in-before-start");
         CountDownLatch release = new CountDownLatch(1);
         DaemonController starter = sandbox.controller()
                 .beforeStart(() -> {
@@ -70,8 +56,8 @@ class LockingTests {
         Await.until("the start here to reach beforeStart", GENEROUS, () -> Files.exists(inBeforeStart));
 
         CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(reader::isRunning);
-        Path otherReady = dir.resolve("other-ready");
-        Path otherInBeforeStart = dir.resolve("other-in-before-start");
+        Path otherReady = sandbox.dir.resolve("other-ready");
+        Path otherInBeforeStart = sandbox.dir.resolve("other-in-before-start");
         Process other = sandbox.client("other", "action=start", "startCommand=" + sandbox.daemon().shellCommand(),
                 "readyFile=" + otherReady, "beforeStartFile=" + otherInBeforeStart);
         Await.until("the other process to be about to start", GENEROUS, () -> Files.exists(otherReady));

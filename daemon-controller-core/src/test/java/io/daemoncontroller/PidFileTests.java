@@ -10,16 +10,14 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,16 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(NoLeftoverTestDaemons.class)
 class PidFileTests {
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
     Process unrelated;
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
 
     @AfterEach
     void killEverything() {

@@ -14,29 +14,15 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(NoLeftoverTestDaemons.class)
 class RestartTests {
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
-
-    @AfterEach
-    void killEverything() {
-        sandbox.killEverything();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     @Test
     void stopsTheDaemonAndStartsANewOne() {
@@ -66,7 +52,7 @@ class RestartTests {
 
     @Test
     void runsTheRestartCommandInsteadOfStoppingAndStarting() {
-        Path witness = dir.resolve("restart-command-ran");
+        Path witness = sandbox.dir.resolve("restart-command-ran");
         DaemonController controller = sandbox.controller()
                 .restartCommand("echo yes > " + shellQuote(witness.toString()))
                 .build();

@@ -17,15 +17,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One test's world: a temporary directory holding the daemon's PID, log and count files, a free port, and
  * builders for a test daemon and a controller that agree on them. Every process a test starts mentions the
- * directory, so {@link #killEverything()} finds them all.
+ * directory, so {@link #killEverything()} finds them all. Registered as an extension
+ * ({@code @RegisterExtension final Sandbox sandbox = new Sandbox();}), it does so after each test, after the test
+ * class's own {@code @AfterEach} methods, and deletes the directory.
  */
-final class Sandbox {
+final class Sandbox implements AfterEachCallback {
 
     final Path dir;
     final int port;
@@ -33,8 +40,12 @@ final class Sandbox {
     final Path logFile;
     final Path countFile;
 
-    Sandbox(Path dir) {
-        this.dir = dir;
+    Sandbox() {
+        try {
+            this.dir = Files.createTempDirectory("daemon-controller-test");
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
         this.port = FreePorts.next();
         this.pidFile = dir.resolve("daemon.pid");
         this.logFile = dir.resolve("daemon.log");
@@ -132,6 +143,16 @@ final class Sandbox {
     /** Kills every process that mentions this sandbox's directory: the test's daemons, wrappers and child JVMs. */
     void killEverything() {
         TestProcesses.killAllMentioning(dir.toString());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        killEverything();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     static String read(Path file) {

@@ -7,35 +7,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import io.daemoncontroller.testsupport.TestProcesses;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(NoLeftoverTestDaemons.class)
 class StartFailureTests {
 
     private static final Duration LONG = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
-
-    @AfterEach
-    void killEverything() {
-        sandbox.killEverything();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     @Test
     void reportsCommandOutputNewLogLinesAndExitStatusWhenTheStartCommandFails() {
@@ -136,7 +121,7 @@ class StartFailureTests {
     @Test
     void reportsAStartProgramThatDoesNotExistWithinASecond() {
         DaemonController controller = sandbox.controller()
-                .startCommand(List.of(dir.resolve("no-such-daemon").toString(), "--port", "1"))
+                .startCommand(List.of(sandbox.dir.resolve("no-such-daemon").toString(), "--port", "1"))
                 .startTimeout(LONG)
                 .build();
 

@@ -22,31 +22,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(NoLeftoverTestDaemons.class)
 class StartTests {
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
-
-    @AfterEach
-    void killEverything() {
-        sandbox.killEverything();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     @Test
     void returnsOnceTheDaemonAnswersItsPing() throws Exception {
@@ -79,7 +65,7 @@ class StartTests {
 
     @Test
     void waitsForTheStartCommandToExit() {
-        Path finished = dir.resolve("finished");
+        Path finished = sandbox.dir.resolve("finished");
         DaemonController controller = sandbox.controller(sandbox.daemon().shellCommand()
                 + "\nsleep 1; echo done > " + shellQuote(finished.toString())).build();
 
@@ -120,7 +106,7 @@ class StartTests {
 
     @Test
     void runsBeforeStartBeforeTheStartCommand() {
-        Path prepared = dir.resolve("prepared");
+        Path prepared = sandbox.dir.resolve("prepared");
         DaemonController controller = sandbox.controller("[ -e " + shellQuote(prepared.toString()) + " ] || { echo"
                         + " 'beforeStart has not run'; exit 1; }\n" + sandbox.daemon().shellCommand())
                 .beforeStart(() -> Sandbox.write(prepared, "config"))
@@ -148,21 +134,22 @@ class StartTests {
         DaemonController controller = sandbox.controller("echo \"$GREETING\" > greeting.txt\n"
                         + sandbox.daemon().shellCommand())
                 .environment(Map.of("GREETING", "hello from the environment"))
-                .workingDirectory(dir)
+                .workingDirectory(sandbox.dir)
                 .pidFile(Path.of("daemon.pid"))
                 .build();
 
         controller.start();
 
-        assertThat(Sandbox.read(dir.resolve("greeting.txt"))).isEqualTo("hello from the environment\n");
+        assertThat(Sandbox.read(sandbox.dir.resolve("greeting.txt"))).isEqualTo("hello from the environment\n");
         assertThat(controller.pid()).hasValue(sandbox.daemonPid());
         controller.stop();
     }
 
     @Test
     void runsAListStartCommandWithoutAShell() throws Exception {
-        Path script = dir.resolve("start-daemon");
-        Files.writeString(script, "#!/bin/sh\nprintf '%s' \"$1\" > " + shellQuote(dir.resolve("argument").toString())
+        Path script = sandbox.dir.resolve("start-daemon");
+        Files.writeString(script, "#!/bin/sh\nprintf '%s' \"$1\" > "
+                + shellQuote(sandbox.dir.resolve("argument").toString())
                 + "\n" + sandbox.daemon().shellCommand() + "\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         DaemonController controller = sandbox.controller()
@@ -171,13 +158,13 @@ class StartTests {
 
         controller.start();
 
-        assertThat(Sandbox.read(dir.resolve("argument"))).isEqualTo("$HOME; echo not for a shell");
+        assertThat(Sandbox.read(sandbox.dir.resolve("argument"))).isEqualTo("$HOME; echo not for a shell");
         controller.stop();
     }
 
     @Test
     void startsADaemonThatAnswersOnAUnixSocket() throws Exception {
-        Path socket = dir.resolve("daemon.sock");
+        Path socket = sandbox.dir.resolve("daemon.sock");
         DaemonController controller = sandbox.controller(
                         sandbox.daemon().unixSocket(socket).listenDelay(Duration.ofMillis(300)).shellCommand())
                 .ping(Ping.unixSocket(socket))

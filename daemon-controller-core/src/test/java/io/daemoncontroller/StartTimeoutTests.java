@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import io.daemoncontroller.testsupport.TestProcesses;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(NoLeftoverTestDaemons.class)
 class StartTimeoutTests {
@@ -24,20 +21,8 @@ class StartTimeoutTests {
     /** A start timeout by which the test daemon surely runs, even on a busy machine: aborts then reach it. */
     private static final Duration TIME_TO_BE_UP = Duration.ofSeconds(5);
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
-
-    @AfterEach
-    void killEverything() {
-        sandbox.killEverything();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     @Test
     void abortsADaemonThatDoesNotAnswerWithinTheStartTimeout() {
@@ -80,7 +65,7 @@ class StartTimeoutTests {
         catchThrowableOfType(controller::start, StartTimeoutException.class);
 
         assertThat(sandbox.startedPids()).hasSize(1);
-        assertThat(TestProcesses.mentioning(dir.toString())).isEmpty();
+        assertThat(TestProcesses.mentioning(sandbox.dir.toString())).isEmpty();
     }
 
     @Test
@@ -95,7 +80,7 @@ class StartTimeoutTests {
 
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));
         assertThat(failure.getMessage()).endsWith("(timed out)");
-        assertThat(TestProcesses.mentioning(dir.toString())).isEmpty();
+        assertThat(TestProcesses.mentioning(sandbox.dir.toString())).isEmpty();
     }
 
     @Test

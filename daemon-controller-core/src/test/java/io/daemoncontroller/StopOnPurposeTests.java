@@ -1,6 +1,5 @@
 package io.daemoncontroller;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +7,9 @@ import java.util.List;
 import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,16 +23,9 @@ class StopOnPurposeTests {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration QUIET = Duration.ofMillis(1200);
 
-    @TempDir
-    Path dir;
-
-    private Sandbox sandbox;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
     private final List<DaemonController> controllers = new ArrayList<>();
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
 
     @AfterEach
     void stopEverything() {

@@ -16,33 +16,19 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(NoLeftoverTestDaemons.class)
 class StopTests {
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
-
-    @AfterEach
-    void killEverything() {
-        sandbox.killEverything();
-    }
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     @Test
     void returnsOnlyOnceTheDaemonHasExited() {
-        Path exitFile = dir.resolve("exited");
+        Path exitFile = sandbox.dir.resolve("exited");
         DaemonController controller = sandbox.controller(
                 sandbox.daemon().stopDelay(Duration.ofMillis(700)).exitFile(exitFile).shellCommand()).build();
         controller.start();
@@ -110,7 +96,7 @@ class StopTests {
 
     @Test
     void runsTheStopCommandInsteadOfSendingTheSignal() {
-        Path witness = dir.resolve("stopped-by-command");
+        Path witness = sandbox.dir.resolve("stopped-by-command");
         DaemonController controller = sandbox.controller(sandbox.daemon().ignoreTerm().shellCommand())
                 .stopCommand("echo yes > " + shellQuote(witness.toString()) + "; kill -s KILL \"$(cat "
                         + shellQuote(sandbox.pidFile.toString()) + ")\"")
@@ -184,7 +170,7 @@ class StopTests {
 
     @Test
     void dontStopIfPidFileInvalidSkipsTheStopCommand() {
-        Path witness = dir.resolve("stop-command-ran");
+        Path witness = sandbox.dir.resolve("stop-command-ran");
         DaemonController controller = sandbox.controller()
                 .stopCommand("echo yes > " + shellQuote(witness.toString()))
                 .dontStopIfPidFileInvalid(true)
@@ -198,7 +184,7 @@ class StopTests {
 
     @Test
     void runsTheStopCommandDespiteAnInvalidPidFileByDefault() {
-        Path witness = dir.resolve("stop-command-ran");
+        Path witness = sandbox.dir.resolve("stop-command-ran");
         DaemonController controller = sandbox.controller()
                 .stopCommand("echo yes > " + shellQuote(witness.toString()))
                 .build();

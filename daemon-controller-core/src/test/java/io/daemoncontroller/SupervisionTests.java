@@ -30,10 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,17 +53,10 @@ class SupervisionTests {
 
     private static final Pattern ANNOUNCED_DELAY = Pattern.compile("in (\\d+) ms");
 
-    @TempDir
-    Path dir;
-
-    Sandbox sandbox;
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
 
     private final List<DaemonController> controllers = new ArrayList<>();
-
-    @BeforeEach
-    void createSandbox() {
-        sandbox = new Sandbox(dir);
-    }
 
     @AfterEach
     void stopEverything() {
@@ -217,10 +209,10 @@ class SupervisionTests {
     @Test
     void aStopWhileADeathIsBeingHandledIsNotUndoneByARestart() {
         // The daemon runs behind a shell that does not exec; killing the shell leaves it behind, ignoring SIGTERM.
-        Path orphanLog = dir.resolve("orphan.log");
+        Path orphanLog = sandbox.dir.resolve("orphan.log");
         String daemon = testDaemon().port(sandbox.port).countFile(sandbox.countFile).logFile(orphanLog).ignoreTerm()
                 .foregroundShellCommand();
-        Path wrapperPid = dir.resolve("wrapper.pid");
+        Path wrapperPid = sandbox.dir.resolve("wrapper.pid");
         DaemonController controller = build(supervised(true, RestartPolicy.ALWAYS)
                 .startCommand("echo $$ > " + shellQuote(wrapperPid.toString()) + "; " + daemon
                         + " >/dev/null 2>&1 </dev/null & wait")
@@ -316,7 +308,7 @@ class SupervisionTests {
      */
     @Test
     void aDaemonWhoseRestartsCrashReachesFailedWithGrowingDelaysAndStartsAgainOnRequest() throws Exception {
-        Path crash = dir.resolve("crash");
+        Path crash = sandbox.dir.resolve("crash");
         TestDaemonCommand daemon = testDaemon().port(sandbox.port).countFile(sandbox.countFile);
         String command = "if [ -e " + shellQuote(crash.toString()) + " ]; then exec "
                 + testDaemon().port(sandbox.port).countFile(sandbox.countFile).crashBeforeListen(3)
@@ -434,11 +426,12 @@ class SupervisionTests {
     @ParameterizedTest
     @EnumSource(value = Victim.class, names = {"CHILD", "BACKGROUND"})
     void twoProcessesSupervisingOneDaemonRestartItOnce(Victim victim) throws Exception {
-        Path otherStatus = dir.resolve("other.status");
-        Path quit = dir.resolve("other.quit");
+        Path otherStatus = sandbox.dir.resolve("other.status");
+        Path quit = sandbox.dir.resolve("other.quit");
         String command = victim.child ? "exec " + foregroundDaemon().foregroundShellCommand()
                 : sandbox.daemon().shellCommand();
-        Process other = ChildJvm.start(dir.resolve("other.out"), SupervisingClient.class, "pidFile=" + sandbox.pidFile,
+        Process other = ChildJvm.start(sandbox.dir.resolve("other.out"), SupervisingClient.class,
+                "pidFile=" + sandbox.pidFile,
                 "port=" + sandbox.port, "startCommand=" + command, "daemonizeForMe=" + victim.child,
                 "statusFile=" + otherStatus, "quitFile=" + quit);
         try {
