@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Recognizes the failures that mean "nothing answers there": the connection was never made, so nothing was sent
@@ -27,13 +28,7 @@ final class ConnectFailures {
 
     /** Whether {@code failure}, or any exception in its cause chain, is a connection failure. */
     boolean matches(Throwable failure) {
-        Set<Throwable> seen = new HashSet<>();
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (isConnectFailure(t) || isExtraType(t)) {
-                return true;
-            }
-        }
-        return false;
+        return anyInCauseChain(failure, t -> isConnectFailureItself(t) || isExtraType(t));
     }
 
     private boolean isExtraType(Throwable failure) {
@@ -66,9 +61,13 @@ final class ConnectFailures {
 
     /** The built-in recognition, for the failure itself and its cause chain. */
     static boolean isConnectFailure(Throwable failure) {
+        return anyInCauseChain(failure, ConnectFailures::isConnectFailureItself);
+    }
+
+    private static boolean anyInCauseChain(Throwable failure, Predicate<Throwable> test) {
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (isConnectFailureItself(t)) {
+            if (test.test(t)) {
                 return true;
             }
         }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,15 +34,18 @@ final class PidFile {
         return path;
     }
 
-    /** What the file holds now. A missing file is checked first without an exception: waits poll for it. */
+    /**
+     * What the file holds now. One {@code stat} tells both whether it exists and when it was written, without an
+     * exception for a missing file: waits poll for it, and {@code isRunning()} reads it on every call.
+     */
     Content read() {
-        if (!path.toFile().exists()) {
+        long written = path.toFile().lastModified();
+        if (written == 0) {
             return Content.MISSING;
         }
         try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             String text = new String(Files.readAllBytes(path), StandardCharsets.US_ASCII);
-            return new Content(parse(text), attributes.lastModifiedTime().toInstant());
+            return new Content(parse(text), Instant.ofEpochMilli(written));
         } catch (NoSuchFileException ex) {
             return Content.MISSING;
         } catch (IOException ex) {

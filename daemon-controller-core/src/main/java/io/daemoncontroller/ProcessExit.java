@@ -63,10 +63,6 @@ public final class ProcessExit {
         return exitValue;
     }
 
-    static String signalName(int number) {
-        return number > 0 && number < SIGNAL_NAMES.length ? SIGNAL_NAMES[number] : null;
-    }
-
     static int signalNumber(String name) {
         String bare = name.startsWith("SIG") ? name.substring(3) : name;
         for (int number = 1; number < SIGNAL_NAMES.length; number++) {

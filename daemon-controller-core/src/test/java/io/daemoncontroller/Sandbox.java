@@ -29,8 +29,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One test's world: a temporary directory holding the daemon's PID, log and count files, a free port, and
  * builders for a test daemon and a controller that agree on them. Every process a test starts mentions the
  * directory, so {@link #killEverything()} finds them all. Registered as an extension
- * ({@code @RegisterExtension final Sandbox sandbox = new Sandbox();}), it does so after each test, after the test
- * class's own {@code @AfterEach} methods, and deletes the directory.
+ * ({@code @RegisterExtension final Sandbox sandbox = new Sandbox();}), after each test (and after the test class's
+ * own {@code @AfterEach} methods) it stops every controller built through {@link #build}, so that none restarts
+ * what it kills next, kills everything, and deletes the directory.
  */
 final class Sandbox implements AfterEachCallback {
 
@@ -39,6 +40,7 @@ final class Sandbox implements AfterEachCallback {
     final Path pidFile;
     final Path logFile;
     final Path countFile;
+    private final List<DaemonController> controllers = new ArrayList<>();
 
     Sandbox() {
         try {
@@ -145,8 +147,22 @@ final class Sandbox implements AfterEachCallback {
         TestProcesses.killAllMentioning(dir.toString());
     }
 
+    /** Builds the controller, to be stopped after the test. */
+    DaemonController build(DaemonController.Builder builder) {
+        DaemonController controller = builder.build();
+        controllers.add(controller);
+        return controller;
+    }
+
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
+        for (DaemonController controller : controllers) {
+            try {
+                controller.stop();
+            } catch (RuntimeException ex) {
+                // The test has failed already, or will; what matters is that nothing is left running.
+            }
+        }
         killEverything();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,12 +1,9 @@
 package io.daemoncontroller;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,20 +22,6 @@ class StopOnPurposeTests {
 
     @RegisterExtension
     final Sandbox sandbox = new Sandbox();
-    private final List<DaemonController> controllers = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() {
-        for (DaemonController controller : controllers) {
-            try {
-                controller.stop();
-            } catch (RuntimeException ex) {
-                // What matters is that nothing is left running.
-            }
-        }
-        sandbox.killEverything();
-    }
-
     @Test
     void aStopThroughOneControllerIsNotUndoneByAnotherThatSupervisesTheSameDaemon() {
         DaemonController first = supervised();
@@ -102,12 +85,9 @@ class StopOnPurposeTests {
     }
 
     private DaemonController supervised() {
-        DaemonController controller = sandbox.controller()
+        return sandbox.build(sandbox.controller()
                 .restartPolicy(RestartPolicy.ALWAYS)
                 .restartDelay(Duration.ofMillis(50))
-                .maxRestartDelay(Duration.ofSeconds(1))
-                .build();
-        controllers.add(controller);
-        return controller;
+                .maxRestartDelay(Duration.ofSeconds(1)));
     }
 }

@@ -1,6 +1,7 @@
 package io.daemoncontroller;
 
 import io.daemoncontroller.testsupport.Await;
+import io.daemoncontroller.testsupport.ChildJvm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,11 +26,7 @@ public final class SupervisingClient {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            options.put(arg.substring(0, equals), arg.substring(equals + 1));
-        }
+        Map<String, String> options = ChildJvm.options(args);
         Path statusFile = Path.of(options.get("statusFile"));
         DaemonController controller = DaemonController.builder("test daemon")
                 .startCommand(options.get("startCommand"))

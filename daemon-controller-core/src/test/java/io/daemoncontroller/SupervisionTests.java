@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,21 +54,6 @@ class SupervisionTests {
 
     @RegisterExtension
     final Sandbox sandbox = new Sandbox();
-
-    private final List<DaemonController> controllers = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() {
-        // Stop through every controller first, so that none is left to restart what killEverything ends.
-        for (DaemonController controller : controllers) {
-            try {
-                controller.stop();
-            } catch (RuntimeException ex) {
-                // The test has failed already, or will; what matters is that nothing is left running.
-            }
-        }
-        sandbox.killEverything();
-    }
 
     /** How the daemon runs, and which process a {@code kill -9} hits. */
     enum Victim {
@@ -102,7 +86,7 @@ class SupervisionTests {
         if (victim == Victim.CHILD_BEHIND_WRAPPER) {
             builder.startCommand(foregroundDaemon().foregroundShellCommand() + "; echo 'the daemon exited'");
         }
-        DaemonController controller = build(builder);
+        DaemonController controller = sandbox.build(builder);
         RecordingListener events = listen(controller);
         controller.start();
         long firstPid = controller.pid().orElseThrow();
@@ -140,7 +124,7 @@ class SupervisionTests {
 
     @Test
     void underNeverAChildKilledWithSigkillIsFailedAndNotRestarted() {
-        DaemonController controller = build(supervised(true, RestartPolicy.NEVER));
+        DaemonController controller = sandbox.build(supervised(true, RestartPolicy.NEVER));
         RecordingListener events = listen(controller);
         controller.start();
 
@@ -157,7 +141,7 @@ class SupervisionTests {
 
     @Test
     void underNeverADaemonInTheBackgroundThatVanishesIsStoppedAndNotRestarted() {
-        DaemonController controller = build(supervised(false, RestartPolicy.NEVER));
+        DaemonController controller = sandbox.build(supervised(false, RestartPolicy.NEVER));
         RecordingListener events = listen(controller);
         controller.start();
 
@@ -172,7 +156,7 @@ class SupervisionTests {
     @ParameterizedTest
     @EnumSource(value = Victim.class, names = {"CHILD", "BACKGROUND"})
     void aDaemonStoppedThroughTheApiStaysStopped(Victim victim) {
-        DaemonController controller = build(supervised(victim.child, RestartPolicy.ALWAYS));
+        DaemonController controller = sandbox.build(supervised(victim.child, RestartPolicy.ALWAYS));
         RecordingListener events = listen(controller);
         controller.start();
         long daemon = sandbox.daemonPid();
@@ -187,7 +171,7 @@ class SupervisionTests {
 
     @Test
     void aStopDuringTheBackoffCancelsTheRestart() {
-        DaemonController controller = build(supervised(true, RestartPolicy.ALWAYS)
+        DaemonController controller = sandbox.build(supervised(true, RestartPolicy.ALWAYS)
                 .restartDelay(Duration.ofMillis(600)).maxRestartDelay(Duration.ofSeconds(1)));
         RecordingListener events = listen(controller);
         controller.start();
@@ -213,7 +197,7 @@ class SupervisionTests {
         String daemon = testDaemon().port(sandbox.port).countFile(sandbox.countFile).logFile(orphanLog).ignoreTerm()
                 .foregroundShellCommand();
         Path wrapperPid = sandbox.dir.resolve("wrapper.pid");
-        DaemonController controller = build(supervised(true, RestartPolicy.ALWAYS)
+        DaemonController controller = sandbox.build(supervised(true, RestartPolicy.ALWAYS)
                 .startCommand("echo $$ > " + shellQuote(wrapperPid.toString()) + "; " + daemon
                         + " >/dev/null 2>&1 </dev/null & wait")
                 .startAbortTimeout(Duration.ofSeconds(2))
@@ -236,7 +220,7 @@ class SupervisionTests {
 
     @Test
     void underAlwaysADaemonThatExitsWithStatusZeroIsRestarted() {
-        DaemonController controller = build(supervised(true, RestartPolicy.ALWAYS));
+        DaemonController controller = sandbox.build(supervised(true, RestartPolicy.ALWAYS));
         RecordingListener events = listen(controller);
         controller.start();
 
@@ -253,7 +237,7 @@ class SupervisionTests {
 
     @Test
     void underOnFailureADaemonThatExitsWithStatusZeroIsStoppedAndNotRestarted() {
-        DaemonController controller = build(supervised(true, RestartPolicy.ON_FAILURE));
+        DaemonController controller = sandbox.build(supervised(true, RestartPolicy.ON_FAILURE));
         RecordingListener events = listen(controller);
         controller.start();
 
@@ -273,7 +257,7 @@ class SupervisionTests {
      */
     @Test
     void aDaemonThatDiesEachTimeItRunsReachesFailedAfterMaxRestartsWithGrowingDelays() {
-        DaemonController controller = build(supervised(true, RestartPolicy.ON_FAILURE)
+        DaemonController controller = sandbox.build(supervised(true, RestartPolicy.ON_FAILURE)
                 .restartDelay(Duration.ofMillis(100)).maxRestartDelay(Duration.ofSeconds(10)).maxRestarts(3));
         RecordingListener events = listen(controller);
         controller.start();
@@ -314,7 +298,7 @@ class SupervisionTests {
                 + testDaemon().port(sandbox.port).countFile(sandbox.countFile).crashBeforeListen(3)
                         .foregroundShellCommand()
                 + "; else exec " + daemon.foregroundShellCommand() + "; fi";
-        DaemonController controller = build(supervised(true, RestartPolicy.ON_FAILURE).startCommand(command)
+        DaemonController controller = sandbox.build(supervised(true, RestartPolicy.ON_FAILURE).startCommand(command)
                 .restartDelay(Duration.ofMillis(100)).maxRestartDelay(Duration.ofSeconds(10)).maxRestarts(3));
         RecordingListener events = listen(controller);
         controller.start();
@@ -358,7 +342,7 @@ class SupervisionTests {
     @Test
     void aDaemonThatRanStablyForTheWindowIsRestartedAgainButNotOneThatDiesAtOnce() {
         Duration window = Duration.ofSeconds(1);
-        DaemonController controller = build(supervised(true, RestartPolicy.ON_FAILURE).maxRestarts(1)
+        DaemonController controller = sandbox.build(supervised(true, RestartPolicy.ON_FAILURE).maxRestarts(1)
                 .restartWindow(window));
         RecordingListener events = listen(controller);
         controller.start();
@@ -387,8 +371,8 @@ class SupervisionTests {
     @EnumSource(value = Victim.class, names = {"CHILD", "BACKGROUND"})
     void twoControllersOfOneDaemonRestartItOnce(Victim victim) {
         DaemonController.Builder builder = supervised(victim.child, RestartPolicy.ON_FAILURE);
-        DaemonController first = build(builder);
-        DaemonController second = build(builder);
+        DaemonController first = sandbox.build(builder);
+        DaemonController second = sandbox.build(builder);
         RecordingListener firstEvents = listen(first);
         RecordingListener secondEvents = listen(second);
         first.start();
@@ -436,7 +420,7 @@ class SupervisionTests {
                 "statusFile=" + otherStatus, "quitFile=" + quit);
         try {
             Await.until("the other process to run the daemon", WAIT, () -> otherState(otherStatus).startsWith("RUNNING "));
-            DaemonController here = build(supervised(victim.child, RestartPolicy.ON_FAILURE));
+            DaemonController here = sandbox.build(supervised(victim.child, RestartPolicy.ON_FAILURE));
             RecordingListener events = listen(here);
             assertThat(catchThrowableOfType(here::start, AlreadyStartedException.class)).isNotNull();
             assertThat(here.status().state()).isEqualTo(RUNNING);
@@ -485,12 +469,6 @@ class SupervisionTests {
 
     private TestDaemonCommand foregroundDaemon() {
         return testDaemon().port(sandbox.port).countFile(sandbox.countFile);
-    }
-
-    private DaemonController build(DaemonController.Builder builder) {
-        DaemonController controller = builder.build();
-        controllers.add(controller);
-        return controller;
     }
 
     private static RecordingListener listen(DaemonController controller) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.Ping;
 import io.daemoncontroller.testdaemon.TestDaemonCommand;
+import io.daemoncontroller.testsupport.FreePorts;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -38,10 +39,7 @@ public class CallCostBenchmark {
     @Setup(Level.Trial)
     public void startDaemon() throws IOException {
         Path dir = Files.createTempDirectory("daemon-controller-benchmark");
-        int daemonPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            daemonPort = socket.getLocalPort();
-        }
+        int daemonPort = FreePorts.next();
         Path pidFile = dir.resolve("daemon.pid");
         controller = DaemonController.builder("benchmark daemon")
                 .startCommand(TestDaemonCommand.testDaemon().port(daemonPort).pidFile(pidFile).shellCommand())

@@ -1,13 +1,13 @@
 package io.daemoncontroller.benchmarks;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import io.daemoncontroller.boot.DaemonDependency;
 import io.daemoncontroller.testdaemon.TestDaemonCommand;
+import io.daemoncontroller.testsupport.FreePorts;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,10 +40,7 @@ public class DaemonDependencyBenchmark {
     @Setup(Level.Trial)
     public void startApplication() throws IOException {
         Path dir = Files.createTempDirectory("daemon-controller-benchmark");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.next();
         context = new SpringApplicationBuilder(BenchmarkApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("daemon-controller.daemons.search.start-command="

@@ -1,7 +1,6 @@
 package io.daemoncontroller.benchmarks;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.stream.Stream;
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.Ping;
 import io.daemoncontroller.testdaemon.TestDaemonCommand;
+import io.daemoncontroller.testsupport.FreePorts;
 
 /**
  * Measures, over real test daemons, how long {@code start()} returns after the daemon starts accepting connections
@@ -94,7 +94,7 @@ public final class LagBenchmark {
         List<Long> stopLags = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             Path dir = Files.createTempDirectory("daemon-controller-benchmark");
-            int port = freePort();
+            int port = FreePorts.next();
             Path pidFile = dir.resolve("daemon.pid");
             String command = TestDaemonCommand.testDaemon().port(port).pidFile(pidFile)
                     .readyFile(dir.resolve("ready")).exitFile(dir.resolve("exit")).shellCommand();
@@ -143,7 +143,7 @@ public final class LagBenchmark {
         List<Long> stopLags = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             Path dir = Files.createTempDirectory("daemon-controller-benchmark");
-            int port = freePort();
+            int port = FreePorts.next();
             TestDaemonCommand daemon = TestDaemonCommand.testDaemon().port(port)
                     .readyFile(dir.resolve("ready")).exitFile(dir.resolve("exit"));
             DaemonController.Builder builder = DaemonController.builder("benchmark daemon")
@@ -195,11 +195,5 @@ public final class LagBenchmark {
             Thread.onSpinWait();
         }
         return Long.parseLong(Files.readString(file).strip());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

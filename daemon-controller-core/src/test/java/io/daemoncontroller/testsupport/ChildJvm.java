@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Launches a main class of the test classpath in a JVM of its own, marked as this test JVM's (so that a leftover one
@@ -31,5 +33,15 @@ public final class ChildJvm {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** The {@code key=value} arguments a child JVM's main was started with, by key. */
+    public static Map<String, String> options(String... args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            options.put(arg.substring(0, equals), arg.substring(equals + 1));
+        }
+        return options;
     }
 }

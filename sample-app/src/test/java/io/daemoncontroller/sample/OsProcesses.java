@@ -1,5 +1,7 @@
 package io.daemoncontroller.sample;
 
+import io.daemoncontroller.testsupport.Await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

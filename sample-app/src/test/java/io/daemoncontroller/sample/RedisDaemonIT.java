@@ -1,5 +1,7 @@
 package io.daemoncontroller.sample;
 
+import io.daemoncontroller.testsupport.FreePorts;
+
 import java.nio.file.Path;
 import java.time.Duration;
 

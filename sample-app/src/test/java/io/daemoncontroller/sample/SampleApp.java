@@ -1,5 +1,8 @@
 package io.daemoncontroller.sample;
 
+import io.daemoncontroller.testsupport.Await;
+import io.daemoncontroller.testsupport.FreePorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
