@@ -30,7 +30,7 @@ public final class ManagedDaemon {
 
     private final String name;
     private final DaemonController controller;
-    private final Lifecycle lifecycle;
+    private final LifecycleManagement lifecycle;
     private final boolean required;
     private final List<String> tags;
     private final List<ManagedDaemon> dependencies;
@@ -42,7 +42,7 @@ public final class ManagedDaemon {
      * that needs {@code dependencies} up before it starts, and whose operations are published to {@code events}.
      * Being built from daemons that exist already, dependencies cannot form a cycle.
      */
-    public ManagedDaemon(String name, DaemonController controller, Lifecycle lifecycle, boolean required,
+    public ManagedDaemon(String name, DaemonController controller, LifecycleManagement lifecycle, boolean required,
             Collection<String> tags, List<ManagedDaemon> dependencies, ApplicationEventPublisher events) {
         this.name = Objects.requireNonNull(name, "name");
         this.controller = Objects.requireNonNull(controller, "controller");
@@ -61,7 +61,7 @@ public final class ManagedDaemon {
         return controller;
     }
 
-    public Lifecycle lifecycle() {
+    public LifecycleManagement lifecycle() {
         return lifecycle;
     }
 
@@ -81,8 +81,9 @@ public final class ManagedDaemon {
 
     /**
      * The controller's status, with one difference: a daemon that this application does not control
-     * ({@link Lifecycle#NONE}) and that the controller sees as stopped counts as {@link DaemonState#RUNNING} when it
-     * answers its ping, since something else runs it, maybe where no PID file can show it.
+     * ({@link LifecycleManagement#NONE}) and that the controller sees as stopped counts as
+     * {@link DaemonState#RUNNING} when it answers its ping, since something else runs it, maybe where no PID file can
+     * show it.
      */
     public DaemonState state() {
         DaemonState state = controller.status().state();
@@ -107,7 +108,7 @@ public final class ManagedDaemon {
      * runs, and returns when it answers its ping.
      *
      * @return whether this call started it; {@code false} when it already ran
-     * @throws IllegalStateException when the daemon's lifecycle is {@link Lifecycle#NONE}, or it depends on a
+     * @throws IllegalStateException when the daemon's lifecycle is {@link LifecycleManagement#NONE}, or it depends on a
      * daemon with lifecycle none that does not answer
      * @throws io.daemoncontroller.StartException when it, or a daemon it depends on, fails to start
      */
@@ -129,7 +130,7 @@ public final class ManagedDaemon {
      * ({@link DaemonState#BACKOFF}), and returns when its process is gone. Either way it is not restarted.
      *
      * @return whether this call stopped it; {@code false} when it neither ran nor waited to be restarted
-     * @throws IllegalStateException when the daemon's lifecycle is {@link Lifecycle#NONE}
+     * @throws IllegalStateException when the daemon's lifecycle is {@link LifecycleManagement#NONE}
      * @throws io.daemoncontroller.StopException when it fails to stop
      */
     public boolean stop(Trigger trigger) {
@@ -147,7 +148,7 @@ public final class ManagedDaemon {
      * Starts the daemons it depends on that do not answer, then restarts the daemon (starts it if it does not
      * run), and returns when it answers its ping.
      *
-     * @throws IllegalStateException when the daemon's lifecycle is {@link Lifecycle#NONE}, or it depends on a
+     * @throws IllegalStateException when the daemon's lifecycle is {@link LifecycleManagement#NONE}, or it depends on a
      * daemon with lifecycle none that does not answer
      * @throws io.daemoncontroller.StartException when it fails to start again
      */

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.Ping;
 import io.daemoncontroller.RestartPolicy;
-import io.daemoncontroller.boot.Lifecycle;
+import io.daemoncontroller.boot.LifecycleManagement;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Daemon;
 import org.springframework.util.ClassUtils;
 
@@ -46,7 +46,7 @@ final class DaemonControllerFactory {
             apply(definition.get("daemonize-for-me", Daemon::getDaemonizeForMe), builder::daemonizeForMe,
                     "true or false");
             requirePidFileOrDaemonizeForMe(definition);
-        } else if (definition.lifecycle() == Lifecycle.NONE) {
+        } else if (definition.lifecycle() == LifecycleManagement.NONE) {
             watchOnly(builder, definition.name());
         } else {
             throw startCommand.invalid("a daemon with lifecycle " + definition.lifecycle().configValue()
@@ -98,7 +98,7 @@ final class DaemonControllerFactory {
      */
     private static void supervision(DaemonController.Builder builder, DaemonDefinition definition) {
         ConfiguredValue<RestartPolicy> restart = definition.get("restart", Daemon::getRestart);
-        if (definition.lifecycle() == Lifecycle.NONE) {
+        if (definition.lifecycle() == LifecycleManagement.NONE) {
             if (restart.property().equals(definition.ownProperty("restart"))
                     && restart.isSet() && restart.value() != RestartPolicy.NEVER) {
                 throw new ConfiguredValue<>(restart.property(), configValue(restart.value())).invalid("a daemon"

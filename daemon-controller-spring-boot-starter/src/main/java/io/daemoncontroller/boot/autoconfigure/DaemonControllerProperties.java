@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.daemoncontroller.RestartPolicy;
-import io.daemoncontroller.boot.Lifecycle;
+import io.daemoncontroller.boot.LifecycleManagement;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -115,7 +115,7 @@ public class DaemonControllerProperties {
         private Boolean dontStopIfPidFileInvalid;
 
         /** What the application does with the daemon at startup, shutdown and on first use. Default on-demand. */
-        private Lifecycle lifecycle;
+        private LifecycleManagement lifecycle;
 
         /** Whether health is DOWN while the daemon does not answer. Default true, false for on-demand daemons. */
         private Boolean required;
@@ -303,11 +303,11 @@ public class DaemonControllerProperties {
             this.dontStopIfPidFileInvalid = dontStopIfPidFileInvalid;
         }
 
-        public Lifecycle getLifecycle() {
+        public LifecycleManagement getLifecycle() {
             return lifecycle;
         }
 
-        public void setLifecycle(Lifecycle lifecycle) {
+        public void setLifecycle(LifecycleManagement lifecycle) {
             this.lifecycle = lifecycle;
         }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import io.daemoncontroller.boot.Lifecycle;
+import io.daemoncontroller.boot.LifecycleManagement;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Daemon;
 
 /**
@@ -63,9 +63,9 @@ final class DaemonDefinition {
         return PREFIX + "daemons." + name + "." + key;
     }
 
-    Lifecycle lifecycle() {
-        Lifecycle lifecycle = get("lifecycle", Daemon::getLifecycle).value();
-        return lifecycle != null ? lifecycle : Lifecycle.ON_DEMAND;
+    LifecycleManagement lifecycle() {
+        LifecycleManagement lifecycle = get("lifecycle", Daemon::getLifecycle).value();
+        return lifecycle != null ? lifecycle : LifecycleManagement.ON_DEMAND;
     }
 
     boolean required() {

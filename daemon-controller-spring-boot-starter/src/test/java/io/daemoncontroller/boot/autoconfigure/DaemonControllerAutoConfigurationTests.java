@@ -7,7 +7,7 @@ import io.daemoncontroller.Ping;
 import io.daemoncontroller.RestartPolicy;
 import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
 import io.daemoncontroller.boot.Daemons;
-import io.daemoncontroller.boot.Lifecycle;
+import io.daemoncontroller.boot.LifecycleManagement;
 import io.daemoncontroller.boot.ManagedDaemon;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,10 +77,10 @@ class DaemonControllerAutoConfigurationTests {
                 "daemon-controller.daemons.cache.lifecycle=start-and-stop",
                 "daemon-controller.daemons.cache.tags=cache,backend").run(context -> {
                     Daemons daemons = context.getBean(Daemons.class);
-                    assertThat(daemons.get("search").lifecycle()).isEqualTo(Lifecycle.START_ONLY);
+                    assertThat(daemons.get("search").lifecycle()).isEqualTo(LifecycleManagement.START_ONLY);
                     assertThat(daemons.get("search").tags()).containsExactly("backend");
                     assertThat(daemons.get("search").controller().ping()).hasToString("tcp://localhost:9312");
-                    assertThat(daemons.get("cache").lifecycle()).isEqualTo(Lifecycle.START_AND_STOP);
+                    assertThat(daemons.get("cache").lifecycle()).isEqualTo(LifecycleManagement.START_AND_STOP);
                     assertThat(daemons.get("cache").tags()).containsExactly("cache", "backend");
                     assertThat(daemons.get("cache").controller().ping()).hasToString("tcp://localhost:6379");
                 });
@@ -96,7 +96,7 @@ class DaemonControllerAutoConfigurationTests {
                         "daemon-controller.daemons.optional.required=false")
                 .run(context -> {
                     Daemons daemons = context.getBean(Daemons.class);
-                    assertThat(daemons.get("lazy").lifecycle()).isEqualTo(Lifecycle.ON_DEMAND);
+                    assertThat(daemons.get("lazy").lifecycle()).isEqualTo(LifecycleManagement.ON_DEMAND);
                     assertThat(daemons.get("lazy").isRequired()).isFalse();
                     assertThat(daemons.get("eager").isRequired()).isTrue();
                     assertThat(daemons.get("optional").isRequired()).isFalse();
@@ -131,9 +131,9 @@ class DaemonControllerAutoConfigurationTests {
                 .run(context -> {
                     Daemons daemons = context.getBean(Daemons.class);
                     assertThat(daemons.get("redis").controller()).isSameAs(context.getBean("redisDaemonController"));
-                    assertThat(daemons.get("redis").lifecycle()).isEqualTo(Lifecycle.START_ONLY);
+                    assertThat(daemons.get("redis").lifecycle()).isEqualTo(LifecycleManagement.START_ONLY);
                     assertThat(daemons.get("redis").tags()).containsExactly("cache");
-                    assertThat(daemons.get("legacySearch").lifecycle()).isEqualTo(Lifecycle.ON_DEMAND);
+                    assertThat(daemons.get("legacySearch").lifecycle()).isEqualTo(LifecycleManagement.ON_DEMAND);
                 });
     }
 

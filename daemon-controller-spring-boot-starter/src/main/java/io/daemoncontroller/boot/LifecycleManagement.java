@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * @since 0.1.0
  */
-public enum Lifecycle {
+public enum LifecycleManagement {
 
     /** Started by its first use (a {@link DaemonDependency} call that cannot connect), never at startup nor stopped. */
     ON_DEMAND(false, false, true),
@@ -26,7 +26,7 @@ public enum Lifecycle {
     private final boolean stopsAtShutdown;
     private final boolean controlled;
 
-    Lifecycle(boolean startsAtStartup, boolean stopsAtShutdown, boolean controlled) {
+    LifecycleManagement(boolean startsAtStartup, boolean stopsAtShutdown, boolean controlled) {
         this.startsAtStartup = startsAtStartup;
         this.stopsAtShutdown = stopsAtShutdown;
         this.controlled = controlled;
