@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.daemoncontroller.boot.DaemonDetails;
 import io.daemoncontroller.boot.Daemons;
@@ -25,7 +26,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * daemons as {@code Daemons.withTag}); {@code GET /actuator/daemons/{name}/log} shows the last lines of its log
  * file; {@code POST /actuator/daemons/{name}} with {@code {"action": "start" | "stop" | "restart"}} acts on them.
  * Read-only unless {@code management.endpoint.daemons.access=unrestricted}. Only configured daemons can be acted
- * on: nothing a request sends reaches a shell.
+ * on: nothing a request sends reaches a shell. Every refusal (4xx) carries an {@link ErrorMessage}; parameters are
+ * taken as optional text and checked here, since Boot's own refusal of a missing or unconvertible one has no body.
  */
 @WebEndpoint(id = "daemons", defaultAccess = Access.READ_ONLY)
 final class DaemonsEndpoint {
@@ -61,20 +63,20 @@ final class DaemonsEndpoint {
 
     /**
      * {@code GET /actuator/daemons/{name}/log?lines=N}: the last {@code N} lines of the daemon's log file (default
-     * {@value #DEFAULT_LOG_LINES}, at most {@value #MAX_LOG_LINES}).
+     * {@value #DEFAULT_LOG_LINES}, from 1 to {@value #MAX_LOG_LINES}).
      */
     @ReadOperation
     public WebEndpointResponse<Object> log(@Selector String name, @Selector String resource,
-            @Nullable Integer lines) {
+            @Nullable String lines) {
         Optional<ManagedDaemon> daemon = daemons.find(name);
         if (daemon.isEmpty() || !resource.equals(LOG)) {
             return daemon.isEmpty() ? notFound(name) : error(WebEndpointResponse.STATUS_NOT_FOUND, "Daemon \""
                     + name + "\" has no \"" + resource + "\"; its log is /actuator/daemons/" + name + "/" + LOG);
         }
-        int count = lines != null ? lines : DEFAULT_LOG_LINES;
-        if (count < 1) {
-            return error(WebEndpointResponse.STATUS_BAD_REQUEST, "lines must be from 1 to " + MAX_LOG_LINES
-                    + ", not " + count);
+        OptionalInt count = lineCount(lines);
+        if (count.isEmpty()) {
+            return error(WebEndpointResponse.STATUS_BAD_REQUEST, "lines must be a number from 1 to " + MAX_LOG_LINES
+                    + ", not \"" + lines + "\"");
         }
         Optional<Path> file = daemon.get().controller().logFile().filter(Files::isRegularFile);
         if (file.isEmpty()) {
@@ -85,14 +87,23 @@ final class DaemonsEndpoint {
         }
         try {
             return new WebEndpointResponse<>(new DaemonLog(name, file.get().toString(),
-                    LogTail.lastLines(file.get(), Math.min(count, MAX_LOG_LINES))));
+                    LogTail.lastLines(file.get(), count.getAsInt())));
         } catch (IOException ex) {
             return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, "Cannot read " + file.get() + ": " + ex);
         }
     }
 
+    /**
+     * {@code POST /actuator/daemons/{name}} with {@code {"action": "start"}}: an {@link ActionResult} for a daemon,
+     * {@link ActionResults} for {@code @tag}; the worst result's status (a failed start is 500, a daemon with
+     * lifecycle none 409).
+     */
     @WriteOperation
-    public WebEndpointResponse<Object> act(@Selector String name, String action) {
+    public WebEndpointResponse<Object> act(@Selector String name, @Nullable String action) {
+        if (action == null) {
+            return error(WebEndpointResponse.STATUS_BAD_REQUEST, "No action: send {\"action\": \"start\"} (or stop "
+                    + "or restart) as JSON, with Content-Type: application/json");
+        }
         Optional<DaemonAction> requested = DaemonAction.named(action);
         if (requested.isEmpty()) {
             return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Unknown action \"" + action + "\": use "
@@ -105,25 +116,38 @@ final class DaemonsEndpoint {
         List<ActionResult> results = new ArrayList<>();
         int status = WebEndpointResponse.STATUS_OK;
         for (ManagedDaemon daemon : selected.get()) {
-            ActionResult result = apply(requested.get(), daemon);
-            results.add(result);
-            status = Math.max(status, result.status());
+            Answered answered = apply(requested.get(), daemon);
+            results.add(answered.result());
+            status = Math.max(status, answered.status());
         }
         return new WebEndpointResponse<>(isTag(name) ? new ActionResults(results) : results.get(0), status);
     }
 
-    private static ActionResult apply(DaemonAction action, ManagedDaemon daemon) {
-        if (!daemon.lifecycle().isControlled()) {
-            return ActionResult.failed(daemon, action, CONFLICT, "daemon '" + daemon.name() + "' has lifecycle "
-                    + "none: something else starts and stops it");
+    /** The number of lines {@code lines} asks for, {@value #DEFAULT_LOG_LINES} when absent; empty when invalid. */
+    private static OptionalInt lineCount(@Nullable String lines) {
+        if (lines == null) {
+            return OptionalInt.of(DEFAULT_LOG_LINES);
         }
         try {
-            String result = action.result(action.applyTo(daemon));
-            return new ActionResult(daemon.name(), action.name().toLowerCase(Locale.ROOT), result, null,
+            int count = Integer.parseInt(lines.strip());
+            return count >= 1 && count <= MAX_LOG_LINES ? OptionalInt.of(count) : OptionalInt.empty();
+        } catch (NumberFormatException ex) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static Answered apply(DaemonAction action, ManagedDaemon daemon) {
+        String actionName = action.name().toLowerCase(Locale.ROOT);
+        if (!daemon.lifecycle().isControlled()) {
+            return new Answered(new ActionFailed(daemon.name(), actionName, "daemon '" + daemon.name()
+                    + "' has lifecycle none: something else starts and stops it"), CONFLICT);
+        }
+        try {
+            return new Answered(new ActionDone(daemon.name(), actionName, action.result(action.applyTo(daemon))),
                     WebEndpointResponse.STATUS_OK);
         } catch (RuntimeException ex) {
-            return ActionResult.failed(daemon, action, WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
-                    ex.getMessage());
+            return new Answered(new ActionFailed(daemon.name(), actionName, ex.getMessage()),
+                    WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
         }
     }
 
@@ -163,27 +187,45 @@ final class DaemonsEndpoint {
     public record DaemonLog(String daemon, String logFile, List<String> lines) {
     }
 
+    /** What an action did to one daemon: {@link ActionDone} or {@link ActionFailed}. */
+    public sealed interface ActionResult permits ActionDone, ActionFailed {
+
+        /** The daemon's name. */
+        String daemon();
+
+        /** The action, such as {@code start}. */
+        String action();
+    }
+
     /**
-     * What an action did to one daemon.
+     * An action that was carried out.
      *
      * @param daemon the daemon's name
      * @param action the action, such as {@code start}
-     * @param result what happened, such as {@code started} or {@code already running}; {@code null} on failure
-     * @param error why it failed; {@code null} on success
-     * @param status the HTTP status this result alone would have
+     * @param result what happened, such as {@code started} or {@code already running}
      */
-    public record ActionResult(String daemon, String action, String result, String error, int status) {
-
-        static ActionResult failed(ManagedDaemon daemon, DaemonAction action, int status, String error) {
-            return new ActionResult(daemon.name(), action.name().toLowerCase(Locale.ROOT), null, error, status);
-        }
+    public record ActionDone(String daemon, String action, String result) implements ActionResult {
     }
 
-    /** What an action did to each daemon with a tag. */
+    /**
+     * An action that failed or was refused.
+     *
+     * @param daemon the daemon's name
+     * @param action the action, such as {@code start}
+     * @param error why, with the evidence (a failed start's output and log lines)
+     */
+    public record ActionFailed(String daemon, String action, String error) implements ActionResult {
+    }
+
+    /** What an action did to each daemon with a tag, in configuration order. */
     public record ActionResults(List<ActionResult> results) {
     }
 
     /** Why a request was refused. */
     public record ErrorMessage(String error) {
+    }
+
+    /** An action's result, and the HTTP status it alone would answer with. */
+    private record Answered(ActionResult result, int status) {
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.daemoncontroller.boot.DaemonDetails;
+import io.daemoncontroller.boot.actuate.DaemonsEndpoint.ActionDone;
+import io.daemoncontroller.boot.actuate.DaemonsEndpoint.ActionFailed;
 import io.daemoncontroller.boot.actuate.DaemonsEndpoint.ActionResult;
 import io.daemoncontroller.boot.actuate.DaemonsEndpoint.ActionResults;
 import io.daemoncontroller.boot.actuate.DaemonsEndpoint.DaemonList;
@@ -78,6 +80,15 @@ class DaemonsEndpointTests {
     }
 
     @Test
+    void answersBadRequestWithAMessageWithoutAnAction() {
+        run(endpoint -> {
+            WebEndpointResponse<Object> response = endpoint.act("broken", null);
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(((ErrorMessage) response.getBody()).error()).startsWith("No action: send {\"action\": ");
+        });
+    }
+
+    @Test
     void answersBadRequestForAnUnknownAction() {
         run(endpoint -> {
             WebEndpointResponse<Object> response = endpoint.act("broken", "reboot");
@@ -92,7 +103,7 @@ class DaemonsEndpointTests {
         run(endpoint -> {
             WebEndpointResponse<Object> response = endpoint.act("sidecar", "stop");
             assertThat(response.getStatus()).isEqualTo(409);
-            assertThat(((ActionResult) response.getBody()).error()).contains("has lifecycle none");
+            assertThat(((ActionFailed) response.getBody()).error()).contains("has lifecycle none");
         });
     }
 
@@ -101,10 +112,10 @@ class DaemonsEndpointTests {
         run(endpoint -> {
             WebEndpointResponse<Object> stop = endpoint.act("broken", "stop");
             assertThat(stop.getStatus()).isEqualTo(200);
-            assertThat(((ActionResult) stop.getBody()).result()).isEqualTo("not running");
+            assertThat(((ActionDone) stop.getBody()).result()).isEqualTo("not running");
             WebEndpointResponse<Object> start = endpoint.act("broken", "start");
             assertThat(start.getStatus()).isEqualTo(500);
-            assertThat(((ActionResult) start.getBody()).error()).contains("broken failed to start", "cannot start");
+            assertThat(((ActionFailed) start.getBody()).error()).contains("broken failed to start", "cannot start");
         });
     }
 
@@ -114,8 +125,8 @@ class DaemonsEndpointTests {
             WebEndpointResponse<Object> response = endpoint.act("@web", "stop");
             assertThat(response.getStatus()).isEqualTo(409);
             assertThat(((ActionResults) response.getBody()).results()).extracting(ActionResult::daemon,
-                    ActionResult::status).containsExactly(tuple("sidecar", 409),
-                    tuple("broken", 200));
+                    ActionResult::getClass).containsExactly(tuple("sidecar", ActionFailed.class),
+                    tuple("broken", ActionDone.class));
         });
     }
 
@@ -124,23 +135,27 @@ class DaemonsEndpointTests {
         Files.write(directory.resolve("broken.log"), IntStream.rangeClosed(1, 1500)
                 .mapToObj(line -> "line " + line).toList());
         run(endpoint -> {
-            assertThat(log(endpoint.log("broken", "log", 3))).containsExactly("line 1498", "line 1499", "line 1500");
+            assertThat(log(endpoint.log("broken", "log", "3"))).containsExactly("line 1498", "line 1499", "line 1500");
             assertThat(log(endpoint.log("broken", "log", null))).as("by default").hasSize(100)
                     .startsWith("line 1401").endsWith("line 1500");
-            assertThat(log(endpoint.log("broken", "log", 5000))).as("at most").hasSize(1000)
+            assertThat(log(endpoint.log("broken", "log", "1000"))).as("at most").hasSize(1000)
                     .startsWith("line 501").endsWith("line 1500");
-            assertThat(((DaemonLog) endpoint.log("broken", "log", 1).getBody()).logFile())
+            assertThat(((DaemonLog) endpoint.log("broken", "log", "1").getBody()).logFile())
                     .isEqualTo(directory.resolve("broken.log").toString());
         });
     }
 
     @Test
-    void refusesALineCountBelowOne() {
+    void refusesALineCountOutsideOneToAThousandWithAMessage() {
         run(endpoint -> {
-            WebEndpointResponse<Object> response = endpoint.log("broken", "log", 0);
+            WebEndpointResponse<Object> response = endpoint.log("broken", "log", "0");
             assertThat(response.getStatus()).isEqualTo(400);
-            assertThat(((ErrorMessage) response.getBody()).error()).isEqualTo("lines must be from 1 to 1000, not 0");
-            assertThat(endpoint.log("broken", "log", -5).getStatus()).isEqualTo(400);
+            assertThat(((ErrorMessage) response.getBody()).error())
+                    .isEqualTo("lines must be a number from 1 to 1000, not \"0\"");
+            assertThat(endpoint.log("broken", "log", "-5").getStatus()).isEqualTo(400);
+            assertThat(endpoint.log("broken", "log", "1001").getStatus()).isEqualTo(400);
+            assertThat(((ErrorMessage) endpoint.log("broken", "log", "abc").getBody()).error())
+                    .isEqualTo("lines must be a number from 1 to 1000, not \"abc\"");
         });
     }
 

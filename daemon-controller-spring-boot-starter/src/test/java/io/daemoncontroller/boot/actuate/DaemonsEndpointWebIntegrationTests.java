@@ -22,6 +22,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** The {@code daemons} endpoint and health over HTTP, in a real web application. */
 @ExtendWith(NoLeftoverTestDaemons.class)
@@ -77,7 +78,8 @@ class DaemonsEndpointWebIntegrationTests {
 
             HttpResponse<String> stop = actuator.post("/actuator/daemons/echo", "stop");
             assertThat(stop.statusCode()).isEqualTo(200);
-            assertThat(JsonPath.<String>read(stop.body(), "$.result")).isEqualTo("stopped");
+            assertThat(JsonPath.<Map<String, Object>>read(stop.body(), "$")).as("the documented shape")
+                    .containsExactly(entry("daemon", "echo"), entry("action", "stop"), entry("result", "stopped"));
             assertThat(echo.livePid()).isEmpty();
             assertThat(echo.answers()).isFalse();
             assertThat(actuator.healthOf("echo")).isEqualTo("DOWN");
@@ -89,12 +91,19 @@ class DaemonsEndpointWebIntegrationTests {
 
             HttpResponse<String> restart = actuator.post("/actuator/daemons/@web", "restart");
             assertThat(restart.statusCode()).isEqualTo(200);
-            assertThat(JsonPath.<List<String>>read(restart.body(), "$.results[*].result")).containsExactly("restarted");
+            assertThat(JsonPath.<Map<String, Object>>read(restart.body(), "$")).as("the documented shape")
+                    .containsOnlyKeys("results");
+            assertThat(JsonPath.<Map<String, Object>>read(restart.body(), "$.results[0]")).containsExactly(
+                    entry("daemon", "echo"), entry("action", "restart"), entry("result", "restarted"));
             assertThat(echo.livePid()).isPresent().isNotEqualTo(firstPid);
 
             HttpResponse<String> reboot = actuator.post("/actuator/daemons/echo", "reboot");
             assertThat(reboot.statusCode()).isEqualTo(400);
             assertThat(reboot.body()).contains("use start, stop or restart");
+
+            HttpResponse<String> noAction = actuator.postJson("/actuator/daemons/echo", "{}");
+            assertThat(noAction.statusCode()).isEqualTo(400);
+            assertThat(JsonPath.<String>read(noAction.body(), "$.error")).startsWith("No action: send");
         }
         assertThat(echo.livePid()).isEmpty();
         assertThat(echo.starts()).isEqualTo(3);
@@ -116,8 +125,13 @@ class DaemonsEndpointWebIntegrationTests {
             assertThat(lines).hasSize(100).startsWith("line 51").endsWith("line 150");
             assertThat(actuator.<List<String>>read("/actuator/daemons/search/log?lines=2", "$.lines"))
                     .containsExactly("line 149", "line 150");
-            assertThat(actuator.get("/actuator/daemons/search/log?lines=many").statusCode()).isEqualTo(400);
-            assertThat(actuator.get("/actuator/daemons/search/log?lines=0").statusCode()).isEqualTo(400);
+            assertThat(actuator.<List<String>>read("/actuator/daemons/search/log?lines=1000", "$.lines")).hasSize(150);
+            for (String asked : List.of("abc", "0", "1001")) {
+                HttpResponse<String> refused = actuator.get("/actuator/daemons/search/log?lines=" + asked);
+                assertThat(refused.statusCode()).as(asked).isEqualTo(400);
+                assertThat(JsonPath.<String>read(refused.body(), "$.error"))
+                        .isEqualTo("lines must be a number from 1 to 1000, not \"" + asked + "\"");
+            }
             assertThat(actuator.get("/actuator/daemons/search/pid").statusCode()).isEqualTo(404);
             assertThat(actuator.get("/actuator/daemons/nope/log").statusCode()).isEqualTo(404);
         }

@@ -33,8 +33,13 @@ public final class Actuator {
 
     /** {@code POST path} with {@code {"action": action}}. */
     public HttpResponse<String> post(String path, String action) {
+        return postJson(path, "{\"action\": \"" + action + "\"}");
+    }
+
+    /** {@code POST path} with {@code json} as its body. */
+    public HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"" + action + "\"}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** The value at {@code jsonPath} in the body of {@code GET path}. */
