@@ -321,8 +321,8 @@ public final class DaemonController implements AutoCloseable {
             Objects.requireNonNull(signal, () -> identifier + ": stopSignal must not be null");
             String name = signal.toUpperCase(Locale.ROOT);
             if (ProcessExit.signalNumber(name) < 0) {
-                throw new IllegalArgumentException(identifier + ": stopSignal \"" + signal
-                        + "\" is not a signal name; use one such as TERM, INT, QUIT or HUP");
+                throw new InvalidOptionException(identifier, "stopSignal", signal, "\"" + signal
+                        + "\" is not a signal name", "use one such as TERM, INT, QUIT, HUP, USR1 or KILL");
             }
             this.stopSignal = name.startsWith("SIG") ? name.substring(3) : name;
             return this;
@@ -390,7 +390,8 @@ public final class DaemonController implements AutoCloseable {
         /** How many restarts the restart window allows; one more death is a crash loop. Default 5. */
         public Builder maxRestarts(int restarts) {
             if (restarts < 0) {
-                throw new IllegalArgumentException(identifier + ": maxRestarts must be 0 or more, not " + restarts);
+                throw new InvalidOptionException(identifier, "maxRestarts", restarts, "must be 0 or more, not "
+                        + restarts, "use 0 for no restarts, or the number of restarts the window allows");
             }
             this.maxRestarts = restarts;
             return this;
@@ -408,7 +409,7 @@ public final class DaemonController implements AutoCloseable {
         /**
          * Builds the controller.
          *
-         * @throws IllegalArgumentException naming the daemon and the option, when a required option is missing
+         * @throws InvalidOptionException when a required option is missing, or two options contradict each other
          */
         public DaemonController build() {
             if (startCommand == null) {
@@ -419,8 +420,9 @@ public final class DaemonController implements AutoCloseable {
                 throw missing("ping", "how to tell the daemon answers, such as ping(Ping.tcp(\"localhost\", 9312))");
             }
             if (maxRestartDelay.compareTo(restartDelay) < 0) {
-                throw new IllegalArgumentException(identifier + ": maxRestartDelay (" + maxRestartDelay
-                        + ") must not be shorter than restartDelay (" + restartDelay + ")");
+                throw new InvalidOptionException(identifier, "restartDelay", restartDelay, "(" + restartDelay
+                        + ") must not be longer than maxRestartDelay (" + maxRestartDelay + ")",
+                        "shorten restartDelay, or lengthen maxRestartDelay", "maxRestartDelay");
             }
             if (pidFile == null && !daemonizeForMe) {
                 throw missing("pidFile", "the file the daemon writes its pid to, such as "
@@ -457,15 +459,16 @@ public final class DaemonController implements AutoCloseable {
 
         private CommandLine shell(String command, String option) {
             if (command == null || command.isBlank()) {
-                throw new IllegalArgumentException(identifier + ": " + option + " must not be empty");
+                throw new InvalidOptionException(identifier, option, command, "must not be empty",
+                        "give the command to run");
             }
             return CommandLine.shell(command);
         }
 
         private CommandLine exec(List<String> command, String option) {
             if (command == null || command.isEmpty() || command.get(0).isBlank()) {
-                throw new IllegalArgumentException(identifier + ": " + option
-                        + " must name a program to run, not " + command);
+                throw new InvalidOptionException(identifier, option, command, "must name a program to run, not "
+                        + command, "give the program, then its arguments");
             }
             return CommandLine.exec(command);
         }
@@ -473,14 +476,14 @@ public final class DaemonController implements AutoCloseable {
         private Duration positive(Duration duration, String option) {
             Objects.requireNonNull(duration, () -> identifier + ": " + option + " must not be null");
             if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException(identifier + ": " + option + " must be a positive duration, not "
-                        + duration);
+                throw new InvalidOptionException(identifier, option, duration, "must be a positive duration, not "
+                        + duration, "use a duration longer than zero");
             }
             return duration;
         }
 
-        private IllegalArgumentException missing(String option, String what) {
-            return new IllegalArgumentException(identifier + ": " + option + " is required: " + what);
+        private InvalidOptionException missing(String option, String what) {
+            return new InvalidOptionException(identifier, option, null, "is required", "set " + what);
         }
     }
 }

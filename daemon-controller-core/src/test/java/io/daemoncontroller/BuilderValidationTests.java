@@ -1,6 +1,7 @@
 package io.daemoncontroller;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -97,6 +98,44 @@ class BuilderValidationTests {
         assertThatThrownBy(() -> complete().stopSignal("TERMINATE"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContainingAll(IDENTIFIER, "stopSignal", "TERMINATE");
+    }
+
+    @Test
+    void aBadOptionIsReportedWithTheOptionAndTheValueAsFields() {
+        assertThatExceptionOfType(InvalidOptionException.class).isThrownBy(() -> complete().stopTimeout(Duration.ZERO))
+                .satisfies(ex -> {
+                    assertThat(ex.identifier()).isEqualTo(IDENTIFIER);
+                    assertThat(ex.option()).isEqualTo("stopTimeout");
+                    assertThat(ex.value()).isEqualTo(Duration.ZERO);
+                    assertThat(ex.problem()).isEqualTo("must be a positive duration, not PT0S");
+                    assertThat(ex.conflictingOption()).isEmpty();
+                    assertThat(ex).hasMessage(IDENTIFIER + ": stopTimeout must be a positive duration, not PT0S; "
+                            + ex.fix());
+                });
+        assertThatExceptionOfType(InvalidOptionException.class).isThrownBy(() -> complete().maxRestarts(-1))
+                .satisfies(ex -> assertThat(ex.value()).isEqualTo(-1));
+    }
+
+    @Test
+    void aMissingOptionIsReportedWithoutAValue() {
+        assertThatExceptionOfType(InvalidOptionException.class)
+                .isThrownBy(() -> DaemonController.builder(IDENTIFIER).startCommand("searchd").build())
+                .satisfies(ex -> {
+                    assertThat(ex.option()).isEqualTo("ping");
+                    assertThat(ex.value()).isNull();
+                });
+    }
+
+    @Test
+    void aRestartDelayLongerThanTheLongestIsReportedWithTheOptionItConflictsWith() {
+        assertThatExceptionOfType(InvalidOptionException.class)
+                .isThrownBy(() -> complete().restartDelay(Duration.ofMinutes(2)).build())
+                .satisfies(ex -> {
+                    assertThat(ex.option()).isEqualTo("restartDelay");
+                    assertThat(ex.value()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(ex.conflictingOption()).contains("maxRestartDelay");
+                    assertThat(ex).hasMessageContainingAll(IDENTIFIER, "PT2M", "PT1M");
+                });
     }
 
     @Test

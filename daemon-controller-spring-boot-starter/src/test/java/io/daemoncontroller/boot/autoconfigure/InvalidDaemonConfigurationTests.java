@@ -76,7 +76,7 @@ class InvalidDaemonConfigurationTests {
                         List.of(SEARCH + "lifecycle=none", SEARCH + "restart=always"), List.of(
                                 "Property: " + SEARCH + "restart", "lifecycle none is run by something else")),
                 arguments("a restart delay longer than the longest", List.of(SEARCH + "restart-delay=2m"), List.of(
-                        "Property: " + SEARCH + "restart-delay", "must not be shorter than restartDelay",
+                        "Property: " + SEARCH + "restart-delay", "must not be longer than maxRestartDelay",
                         "restart-delay <= max-restart-delay")),
                 arguments("a negative number of restarts", List.of(SEARCH + "max-restarts=-1"), List.of(
                         "Property: " + SEARCH + "max-restarts", "must be 0 or more")),
