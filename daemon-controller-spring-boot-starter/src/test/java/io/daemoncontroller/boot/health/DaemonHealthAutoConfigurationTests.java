@@ -77,6 +77,18 @@ class DaemonHealthAutoConfigurationTests {
     }
 
     @Test
+    void reportsUpWithNoDaemonsWhenTheStarterIsOff() {
+        runner.withPropertyValues(watched("sidecar", 1))
+                .withPropertyValues("daemon-controller.enabled=false")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(CompositeHealthContributor.class);
+                    Health health = context.getBean("daemonsHealthContributor", HealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("managed", false);
+                });
+    }
+
+    @Test
     void configuresNothingWithoutSpringBootHealth() {
         runner.withPropertyValues(watched("sidecar", 1))
                 .withClassLoader(new FilteredClassLoader(HealthIndicator.class))
