@@ -36,6 +36,7 @@ public final class ManagedDaemon {
     private final List<ManagedDaemon> dependencies;
     private final ApplicationEventPublisher events;
     private volatile boolean startedByThisApplication;
+    private volatile boolean answeredLastPing;
 
     /**
      * A daemon named {@code name} (as under {@code daemon-controller.daemons}), controlled by {@code controller},
@@ -80,17 +81,28 @@ public final class ManagedDaemon {
     }
 
     /**
-     * The controller's status, with one difference: a daemon that this application does not control
-     * ({@link LifecycleManagement#NONE}) and that the controller sees as stopped counts as
-     * {@link DaemonState#RUNNING} when it answers its ping, since something else runs it, maybe where no PID file can
-     * show it.
+     * The controller's state, with one difference: a daemon that this application does not control
+     * ({@link LifecycleManagement#NONE}) and that the controller sees as stopped counts as {@link DaemonState#RUNNING}
+     * when it answered its last ping ({@link #answersPing()}: each health check pings), since something else runs it,
+     * maybe where no PID file can show it. Pings nothing and reads no file.
      */
     public DaemonState state() {
         DaemonState state = controller.status().state();
-        if (!lifecycle.isControlled() && state == DaemonState.STOPPED && controller.answersPing()) {
+        if (!lifecycle.isControlled() && state == DaemonState.STOPPED && answeredLastPing) {
             return DaemonState.RUNNING;
         }
         return state;
+    }
+
+    /**
+     * Pings the daemon now, bounded by its ping timeout, and remembers the answer for {@link #state()}.
+     *
+     * @return whether it answered
+     */
+    public boolean answersPing() {
+        boolean answers = controller.answersPing();
+        answeredLastPing = answers;
+        return answers;
     }
 
     /** The controller's status: state, uptime, last start duration, last error. Reads no file, takes no lock. */
@@ -164,7 +176,7 @@ public final class ManagedDaemon {
     /** Makes sure every daemon this one depends on answers, starting (with theirs first) those that do not. */
     private void startDependencies(Trigger trigger) {
         for (ManagedDaemon dependency : dependencies) {
-            if (dependency.controller().answersPing()) {
+            if (dependency.answersPing()) {
                 continue;
             }
             if (!dependency.lifecycle().isControlled()) {

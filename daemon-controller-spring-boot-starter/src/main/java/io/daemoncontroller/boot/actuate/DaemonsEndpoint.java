@@ -48,7 +48,7 @@ final class DaemonsEndpoint {
 
     @ReadOperation
     public DaemonList daemons() {
-        return new DaemonList(daemons.all().stream().map(DaemonDetails::of).toList());
+        return new DaemonList(daemons.all().stream().map(DaemonsEndpoint::detailsNow).toList());
     }
 
     @ReadOperation
@@ -57,7 +57,7 @@ final class DaemonsEndpoint {
         if (selected.isEmpty()) {
             return notFound(name);
         }
-        List<DaemonDetails> details = selected.get().stream().map(DaemonDetails::of).toList();
+        List<DaemonDetails> details = selected.get().stream().map(DaemonsEndpoint::detailsNow).toList();
         return new WebEndpointResponse<>(isTag(name) ? new DaemonList(details) : details.get(0));
     }
 
@@ -121,6 +121,17 @@ final class DaemonsEndpoint {
             status = Math.max(status, answered.status());
         }
         return new WebEndpointResponse<>(isTag(name) ? new ActionResults(results) : results.get(0), status);
+    }
+
+    /**
+     * The details of {@code daemon} as of now: one with lifecycle none, whose state only a ping tells, is pinged
+     * first (an operator's request may wait for a ping; a getter may not).
+     */
+    private static DaemonDetails detailsNow(ManagedDaemon daemon) {
+        if (!daemon.lifecycle().isControlled()) {
+            daemon.answersPing();
+        }
+        return DaemonDetails.of(daemon);
     }
 
     /** The number of lines {@code lines} asks for, {@value #DEFAULT_LOG_LINES} when absent; empty when invalid. */

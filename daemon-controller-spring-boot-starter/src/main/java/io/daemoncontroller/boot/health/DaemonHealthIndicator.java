@@ -11,8 +11,8 @@ import org.springframework.boot.health.contributor.Status;
  * The health of one daemon: UP when it answers its ping. Otherwise DOWN when it FAILED (a crash, or a crash loop the
  * supervisor gave up on, with the reason as {@code lastError}): someone has to act, required or not. For a required
  * daemon, OUT_OF_SERVICE while it is being started or waits to be restarted (STARTING, BACKOFF: it is expected
- * back), else DOWN; UNKNOWN for a daemon that is not required. Details: the {@link DaemonDetails}. Never hangs: the
- * ping is bounded by its timeout and no lock is awaited.
+ * back), else DOWN; UNKNOWN for a daemon that is not required. Details: the {@link DaemonDetails}. Pings once per
+ * check, and never hangs: the ping is bounded by its timeout and no lock is awaited.
  */
 final class DaemonHealthIndicator implements HealthIndicator {
 
@@ -24,8 +24,9 @@ final class DaemonHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        boolean answers = daemon.answersPing();
         DaemonDetails details = DaemonDetails.of(daemon);
-        Status status = daemon.controller().answersPing() ? Status.UP : statusWhileNotAnswering(details.state());
+        Status status = answers ? Status.UP : statusWhileNotAnswering(details.state());
         return Health.status(status).withDetails(details.asMap()).build();
     }
 

@@ -3,6 +3,13 @@ package io.daemoncontroller.boot.health;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+
+import io.daemoncontroller.DaemonState;
+import io.daemoncontroller.boot.Daemons;
+import io.daemoncontroller.boot.ManagedDaemon;
+import io.daemoncontroller.boot.test.CountingServer;
+import io.daemoncontroller.testsupport.Await;
 
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -40,6 +47,26 @@ class DaemonHealthAutoConfigurationTests {
                                 .containsKey("state");
                         assertThat(health.getDetails().get("tags")).asList().containsExactly("k8s");
                     });
+        }
+    }
+
+    @Test
+    void pingsOnceACheckAndNeverWhenTheStateIsRead() throws Exception {
+        try (CountingServer daemon = new CountingServer()) {
+            runner.withPropertyValues(watched("sidecar", daemon.port())).run(context -> {
+                ManagedDaemon sidecar = context.getBean(Daemons.class).get("sidecar");
+                assertThat(sidecar.state()).as("not pinged yet").isEqualTo(DaemonState.STOPPED);
+                assertThat(daemon.connections()).isZero();
+                Health health = health(context.getBean(CompositeHealthContributor.class), "sidecar");
+                assertThat(health.getStatus()).isEqualTo(Status.UP);
+                assertThat(health.getDetails()).containsEntry("state", DaemonState.RUNNING);
+                Await.until("the ping is accepted", Duration.ofSeconds(5), () -> daemon.connections() >= 1);
+                for (int read = 0; read < 3; read++) {
+                    assertThat(sidecar.state()).as("as of the last ping").isEqualTo(DaemonState.RUNNING);
+                }
+                assertThat(Await.holdsThroughout(Duration.ofMillis(300), () -> daemon.connections() == 1))
+                        .as("one ping, for the check; none for reading the state").isTrue();
+            });
         }
     }
 

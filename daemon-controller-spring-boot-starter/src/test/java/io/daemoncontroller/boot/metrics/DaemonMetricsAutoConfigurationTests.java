@@ -37,7 +37,11 @@ class DaemonMetricsAutoConfigurationTests {
                     .withPropertyValues(broken())
                     .run(context -> {
                         MeterRegistry registry = context.getBean(MeterRegistry.class);
-                        assertThat(registry.get("daemon.up").tag("daemon", "sidecar").gauge().value()).isEqualTo(1);
+                        assertThat(registry.get("daemon.up").tag("daemon", "sidecar").gauge().value())
+                                .as("a scrape pings nothing: not pinged yet").isZero();
+                        context.getBean(Daemons.class).get("sidecar").answersPing();
+                        assertThat(registry.get("daemon.up").tag("daemon", "sidecar").gauge().value())
+                                .as("as of the last ping").isEqualTo(1);
                         assertThat(registry.get("daemon.up").tag("daemon", "broken").gauge().value()).isZero();
                     });
         }
