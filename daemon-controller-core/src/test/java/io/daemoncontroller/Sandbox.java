@@ -5,6 +5,7 @@ import static io.daemoncontroller.testdaemon.TestDaemonCommand.testDaemon;
 import io.daemoncontroller.testdaemon.TestDaemonCommand;
 import io.daemoncontroller.testsupport.ChildJvm;
 import io.daemoncontroller.testsupport.FreePorts;
+import io.daemoncontroller.testsupport.PortOwners;
 import io.daemoncontroller.testsupport.TestProcesses;
 
 import java.io.BufferedReader;
@@ -18,8 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * One test's world: a temporary directory holding the daemon's PID, log and count files, a free port, and
  * builders for a test daemon and a controller that agree on them. Every process a test starts mentions the
- * directory, so {@link #killEverything()} finds them all. Registered as an extension
+ * directory or the port, listens on the port, or descends from such a process, so {@link #killEverything()} finds
+ * them all, real daemons that rewrite their title included. Registered as an extension
  * ({@code @RegisterExtension final Sandbox sandbox = new Sandbox();}), after each test (and after the test class's
  * own {@code @AfterEach} methods) it stops every controller built through {@link #build}, so that none restarts
  * what it kills next, kills everything, and deletes the directory.
@@ -142,9 +147,37 @@ final class Sandbox implements AfterEachCallback {
         return Files.exists(logFile) ? read(logFile) : "";
     }
 
-    /** Kills every process that mentions this sandbox's directory: the test's daemons, wrappers and child JVMs. */
+    /**
+     * The live processes of this test: those whose command line mentions the directory or the port (a daemon that
+     * rewrote its title, such as {@code redis-server 127.0.0.1:6379}, still names its port), those listening on the
+     * port (an nginx worker whose title names neither), and the descendants of all of them.
+     */
+    List<ProcessHandle> processes() {
+        Pattern portWord = Pattern.compile("\\b" + port + "\\b");
+        long self = ProcessHandle.current().pid();
+        Set<ProcessHandle> found = new LinkedHashSet<>();
+        ProcessHandle.allProcesses()
+                .filter(process -> process.pid() != self)
+                .filter(process -> {
+                    String commandLine = TestProcesses.commandLine(process);
+                    return commandLine.contains(dir.toString()) || portWord.matcher(commandLine).find();
+                })
+                .forEach(found::add);
+        found.addAll(PortOwners.listeningOn(port));
+        for (ProcessHandle process : List.copyOf(found)) {
+            process.descendants().forEach(found::add);
+        }
+        return found.stream().filter(process -> TestProcesses.isAlive(process.pid())).toList();
+    }
+
+    /** The command lines of the test's {@link #processes() processes} still alive, with their pids. */
+    List<String> leftovers() {
+        return processes().stream().map(process -> process.pid() + " " + TestProcesses.commandLine(process)).toList();
+    }
+
+    /** Kills every {@link #processes() process} of this test: its daemons and their workers, wrappers, child JVMs. */
     void killEverything() {
-        TestProcesses.killAllMentioning(dir.toString());
+        TestProcesses.killAll("the processes of " + dir, processes());
     }
 
     /** Builds the controller, to be stopped after the test. */

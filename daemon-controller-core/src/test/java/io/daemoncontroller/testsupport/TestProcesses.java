@@ -51,10 +51,19 @@ public final class TestProcesses {
      * @return the command lines of the processes that were killed
      */
     public static List<String> killAllMentioning(String text) {
-        List<ProcessHandle> processes = mentioning(text);
+        return killAll("processes mentioning " + text, mentioning(text));
+    }
+
+    /**
+     * Kills {@code processes} with {@code SIGKILL} and waits until they are gone.
+     *
+     * @param what what they are, for the failure message when they do not die
+     * @return their command lines
+     */
+    public static List<String> killAll(String what, List<ProcessHandle> processes) {
         List<String> killed = processes.stream().map(TestProcesses::commandLine).toList();
         processes.forEach(ProcessHandle::destroyForcibly);
-        Await.until("processes mentioning " + text + " to die", Duration.ofSeconds(10),
+        Await.until(what + " to die", Duration.ofSeconds(10),
                 () -> processes.stream().noneMatch(process -> isAlive(process.pid())));
         return killed;
     }
