@@ -1,0 +1,67 @@
+package io.daemoncontroller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.daemoncontroller.testsupport.Memcached;
+import io.daemoncontroller.testsupport.PortOwners;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A real {@code memcached} that goes into the background by itself ({@code -d}); it has no log file. */
+class MemcachedTests {
+
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+
+    private Memcached memcached;
+
+    @BeforeEach
+    void findMemcached() {
+        memcached = Memcached.on(sandbox.port);
+    }
+
+    @Test
+    void startsAndStopsMemcachedThatDaemonizesItselfLeavingNothing() {
+        DaemonController controller = sandbox.build(controller(memcached.daemonizingCommand(sandbox.pidFile)));
+
+        controller.start();
+
+        assertThat(sandbox.echo("version")).startsWith("VERSION ");
+        assertThat(controller.pid()).hasValue(onlyPortOwner());
+        controller.stop();
+        assertThat(controller.isRunning()).isFalse();
+        assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    @Test
+    void reportsABadConfigWithMemcachedOwnErrorLeavingNothing() {
+        DaemonController controller = sandbox.build(controller(memcached.daemonizingCommand(sandbox.pidFile, "-t 0")));
+
+        StartException failure = catchThrowableOfType(controller::start, StartException.class);
+
+        assertThat(failure).isNotInstanceOf(StartTimeoutException.class);
+        assertThat(failure.getMessage()).contains("Number of threads must be greater than 0");
+        assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    /** Memcached logs nowhere: a daemonized memcached writes nothing but its PID file. */
+    private DaemonController.Builder controller(String startCommand) {
+        return DaemonController.builder("memcached in " + sandbox.dir.getFileName())
+                .startCommand(startCommand)
+                .ping(Ping.tcp("127.0.0.1", sandbox.port))
+                .pidFile(sandbox.pidFile)
+                .startTimeout(Duration.ofSeconds(5))
+                .startAbortTimeout(Duration.ofSeconds(1))
+                .stopTimeout(Duration.ofSeconds(5));
+    }
+
+    private long onlyPortOwner() {
+        assertThat(PortOwners.listeningOn(sandbox.port)).hasSize(1);
+        return PortOwners.listeningOn(sandbox.port).get(0).pid();
+    }
+}
