@@ -2,6 +2,7 @@ package io.daemoncontroller.boot.lifecycle;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
 
 import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
 import io.daemoncontroller.boot.Daemons;
@@ -27,17 +28,20 @@ final class DaemonLifecycle implements SmartLifecycle, DisposableBean {
     private static final Logger logger = LoggerFactory.getLogger(DaemonLifecycle.class);
 
     private final Daemons daemons;
+    private final ThreadFactory threads;
     private volatile boolean running;
 
-    DaemonLifecycle(Daemons daemons) {
+    /** Starts and stops {@code daemons}, each in a thread of its own from {@code threads}. */
+    DaemonLifecycle(Daemons daemons, ThreadFactory threads) {
         this.daemons = daemons;
+        this.threads = threads;
     }
 
     @Override
     public void start() {
         running = true;
         Map<ManagedDaemon, RuntimeException> failures = ParallelDaemonTasks.run(daemons.all(), "start",
-                DaemonOrder.DEPENDENCIES_FIRST, DaemonLifecycle::startOrFind);
+                DaemonOrder.DEPENDENCIES_FIRST, threads, DaemonLifecycle::startOrFind);
         if (!failures.isEmpty()) {
             stop();
             throw new DaemonStartupException(failures);
@@ -65,7 +69,8 @@ final class DaemonLifecycle implements SmartLifecycle, DisposableBean {
         List<ManagedDaemon> due = daemons.all().stream()
                 .filter(daemon -> daemon.lifecycle().shouldStopAtShutdown() && daemon.isStartedByThisApplication())
                 .toList();
-        ParallelDaemonTasks.run(due, "stop", DaemonOrder.DEPENDENTS_FIRST, daemon -> daemon.stop(Trigger.SHUTDOWN))
+        ParallelDaemonTasks.run(due, "stop", DaemonOrder.DEPENDENTS_FIRST, threads,
+                daemon -> daemon.stop(Trigger.SHUTDOWN))
                 .forEach((daemon, failure) -> logger.warn("Daemon '{}' failed to stop", daemon.name(), failure));
     }
 

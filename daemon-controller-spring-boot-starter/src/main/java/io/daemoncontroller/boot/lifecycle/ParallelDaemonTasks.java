@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 import io.daemoncontroller.boot.ManagedDaemon;
@@ -13,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a task for each of several daemons, one thread each: all at once, except that a daemon's task waits for
+ * Runs a task for each of several daemons, one thread each (from the given factory): all at once, except that a daemon's task waits for
  * the tasks of its prerequisites in a {@link DaemonOrder}. Collects the failures.
  */
 final class ParallelDaemonTasks {
@@ -30,13 +31,13 @@ final class ParallelDaemonTasks {
      * skipped because a prerequisite failed is not among them.
      */
     static Map<ManagedDaemon, RuntimeException> run(List<ManagedDaemon> daemons, String action, DaemonOrder order,
-            Consumer<ManagedDaemon> task) {
+            ThreadFactory threadFactory, Consumer<ManagedDaemon> task) {
         Map<ManagedDaemon, CompletableFuture<Boolean>> succeeded = new LinkedHashMap<>();
         daemons.forEach(daemon -> succeeded.put(daemon, new CompletableFuture<>()));
         Map<ManagedDaemon, RuntimeException> failures = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (ManagedDaemon daemon : daemons) {
-            Thread thread = new Thread(() -> {
+            Thread thread = threadFactory.newThread(() -> {
                 boolean success = false;
                 try {
                     List<ManagedDaemon> failed = order.prerequisites(daemon, daemons).stream()
@@ -55,7 +56,8 @@ final class ParallelDaemonTasks {
                 } finally {
                     succeeded.get(daemon).complete(success);
                 }
-            }, "daemon-controller-" + action + "-" + daemon.name());
+            });
+            thread.setName("daemon-controller-" + action + "-" + daemon.name());
             thread.start();
             threads.add(thread);
         }
