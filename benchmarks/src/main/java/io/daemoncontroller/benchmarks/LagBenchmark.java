@@ -1,6 +1,7 @@
 package io.daemoncontroller.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,13 @@ import io.daemoncontroller.testsupport.FreePorts;
  * A JVM takes milliseconds to tear itself down after its last act, so stop lag is measured once more on a daemon
  * that exits at its last act: a few lines of Perl (on every Debian, in perl-base) that record CLOCK_MONOTONIC and
  * call {@code _exit}. Runs: {@code -Druns=N} (default 60).
+ * <p>
+ * Last, start lag after a start command that works for a while before it starts the daemon
+ * ({@code sleep 3; exec perl ...}, as {@code pg_ctl start} or a migration step would; the Perl daemon forks, calls
+ * {@code setsid}, writes its PID file, listens and records CLOCK_MONOTONIC, while its parent exits), and the
+ * share of one core the controller's JVM uses while it waits for that start: the JVM's CPU time
+ * ({@link com.sun.management.OperatingSystemMXBean#getProcessCpuTime()}, every thread) over the wall time of
+ * {@code start()}. Runs: {@code -DslowRuns=N} (default 7).
  */
 public final class LagBenchmark {
 
@@ -46,6 +54,65 @@ public final class LagBenchmark {
         for (boolean daemonizeForMe : new boolean[] {false, true}) {
             measureQuickExit(runs, daemonizeForMe);
         }
+        measureSlowStartCommand(Integer.getInteger("slowRuns", 7));
+    }
+
+    private static final Duration SLOW_COMMAND_WORK = Duration.ofSeconds(3);
+
+    /**
+     * A daemon that goes into the background at once: the parent exits, the child calls {@code setsid}, writes its
+     * PID file, listens on the port, writes CLOCK_MONOTONIC to the ready file, and accepts until SIGTERM.
+     */
+    private static final String SELF_DAEMONIZING_DAEMON = String.join(" ",
+            "use Time::HiRes qw(clock_gettime CLOCK_MONOTONIC); use POSIX (); use IO::Socket::INET;",
+            "my ($port, $pid_file, $ready_file) = @ARGV;",
+            "exit 0 if fork(); POSIX::setsid();",
+            "open(STDIN, '<', '/dev/null'); open(STDOUT, '>', '/dev/null'); open(STDERR, '>&', STDOUT);",
+            "$SIG{TERM} = sub { POSIX::_exit(0) };",
+            "open(my $p, '>', \"$pid_file.tmp\"); print $p \"$$\\n\"; close($p); rename(\"$pid_file.tmp\", $pid_file);",
+            "my $server = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => $port, Listen => 16,",
+            "ReuseAddr => 1) or die \"cannot listen: $!\";",
+            "open(my $r, '>', \"$ready_file.tmp\"); printf $r \"%d\\n\", clock_gettime(CLOCK_MONOTONIC) * 1e9;",
+            "close($r); rename(\"$ready_file.tmp\", $ready_file);",
+            "while (1) { my $client = $server->accept() or next; close($client); }");
+
+    private static void measureSlowStartCommand(int runs) throws Exception {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<Long> startLags = new ArrayList<>();
+        List<Long> cpuPerMille = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            Path dir = Files.createTempDirectory("daemon-controller-benchmark");
+            int port = FreePorts.next();
+            String command = "sleep " + SLOW_COMMAND_WORK.toSeconds() + "; exec perl -e "
+                    + TestDaemonCommand.shellQuote(SELF_DAEMONIZING_DAEMON) + " " + port + " "
+                    + dir.resolve("daemon.pid") + " " + dir.resolve("ready");
+            DaemonController controller = DaemonController.builder("slow benchmark daemon")
+                    .startCommand(command)
+                    .ping(Ping.tcp("127.0.0.1", port))
+                    .pidFile(dir.resolve("daemon.pid"))
+                    .startTimeout(Duration.ofSeconds(30))
+                    .build();
+            try {
+                long cpuBefore = os.getProcessCpuTime();
+                long began = System.nanoTime();
+                controller.start();
+                long started = System.nanoTime();
+                long cpu = os.getProcessCpuTime() - cpuBefore;
+                startLags.add(started - nanos(dir.resolve("ready")));
+                cpuPerMille.add(cpu * 1000 / (started - began));
+            } finally {
+                controller.stop();
+            }
+        }
+        System.out.println("start command of the next two rows: sleep " + SLOW_COMMAND_WORK.toSeconds()
+                + "; exec perl -e '<fork, setsid, write the PID file, listen>' PORT PID_FILE READY_FILE");
+        report("start lag, start command that works " + SLOW_COMMAND_WORK.toSeconds() + " s first", startLags);
+        List<Long> sorted = new ArrayList<>(cpuPerMille);
+        Collections.sort(sorted);
+        System.out.printf("%-55s median %7.1f %%    p99 %7.1f %%    max %7.1f %%    (n=%d)%n",
+                "JVM CPU while start() waits, share of one core", percentile(sorted, 50) / 10.0,
+                percentile(sorted, 99) / 10.0, sorted.get(sorted.size() - 1) / 10.0, sorted.size());
     }
 
     /**
