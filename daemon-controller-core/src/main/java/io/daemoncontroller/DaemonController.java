@@ -321,8 +321,7 @@ public final class DaemonController implements AutoCloseable {
             Objects.requireNonNull(signal, () -> identifier + ": stopSignal must not be null");
             String name = signal.toUpperCase(Locale.ROOT);
             if (ProcessExit.signalNumber(name) < 0) {
-                throw new InvalidOptionException(identifier, "stopSignal", signal, "\"" + signal
-                        + "\" is not a signal name", "use one such as TERM, INT, QUIT, HUP, USR1 or KILL");
+                throw new InvalidOptionException(identifier, "stopSignal", signal, "is not a signal name", "a signal name, such as TERM, INT, QUIT, HUP, USR1 or KILL");
             }
             this.stopSignal = name.startsWith("SIG") ? name.substring(3) : name;
             return this;
@@ -390,8 +389,8 @@ public final class DaemonController implements AutoCloseable {
         /** How many restarts the restart window allows; one more death is a crash loop. Default 5. */
         public Builder maxRestarts(int restarts) {
             if (restarts < 0) {
-                throw new InvalidOptionException(identifier, "maxRestarts", restarts, "must be 0 or more, not "
-                        + restarts, "use 0 for no restarts, or the number of restarts the window allows");
+                throw new InvalidOptionException(identifier, "maxRestarts", restarts, "must be 0 or more",
+                        "0 for no restarts, or the number of restarts the window allows");
             }
             this.maxRestarts = restarts;
             return this;
@@ -417,16 +416,17 @@ public final class DaemonController implements AutoCloseable {
                         + "startCommand(\"searchd -c config/sphinx.conf\")");
             }
             if (ping == null) {
-                throw missing("ping", "how to tell the daemon answers, such as ping(Ping.tcp(\"localhost\", 9312))");
+                throw missing("ping", "a Ping that tells when the daemon answers, such as "
+                        + "ping(Ping.tcp(\"localhost\", 9312))");
             }
             if (maxRestartDelay.compareTo(restartDelay) < 0) {
-                throw new InvalidOptionException(identifier, "restartDelay", restartDelay, "(" + restartDelay
-                        + ") must not be longer than maxRestartDelay (" + maxRestartDelay + ")",
-                        "shorten restartDelay, or lengthen maxRestartDelay", "maxRestartDelay");
+                throw new InvalidOptionException(identifier, "restartDelay", restartDelay,
+                        "must not be longer than maxRestartDelay (" + maxRestartDelay + ")",
+                        "a shorter restartDelay, or a longer maxRestartDelay", "maxRestartDelay");
             }
             if (pidFile == null && !daemonizeForMe) {
                 throw missing("pidFile", "the file the daemon writes its pid to, such as "
-                        + "pidFile(Path.of(\"tmp/pids/search.pid\")); or set daemonizeForMe(true) for a command "
+                        + "pidFile(Path.of(\"tmp/pids/search.pid\")); or daemonizeForMe(true) for a command "
                         + "that stays in the foreground, and the controller writes it");
             }
             Path directory = (workingDirectory == null ? Path.of("") : workingDirectory).toAbsolutePath().normalize();
@@ -460,15 +460,15 @@ public final class DaemonController implements AutoCloseable {
         private CommandLine shell(String command, String option) {
             if (command == null || command.isBlank()) {
                 throw new InvalidOptionException(identifier, option, command, "must not be empty",
-                        "give the command to run");
+                        "the command to run");
             }
             return CommandLine.shell(command);
         }
 
         private CommandLine exec(List<String> command, String option) {
             if (command == null || command.isEmpty() || command.get(0).isBlank()) {
-                throw new InvalidOptionException(identifier, option, command, "must name a program to run, not "
-                        + command, "give the program, then its arguments");
+                throw new InvalidOptionException(identifier, option, command, "must name a program to run",
+                        "the program, then its arguments");
             }
             return CommandLine.exec(command);
         }
@@ -476,14 +476,14 @@ public final class DaemonController implements AutoCloseable {
         private Duration positive(Duration duration, String option) {
             Objects.requireNonNull(duration, () -> identifier + ": " + option + " must not be null");
             if (duration.isNegative() || duration.isZero()) {
-                throw new InvalidOptionException(identifier, option, duration, "must be a positive duration, not "
-                        + duration, "use a duration longer than zero");
+                throw new InvalidOptionException(identifier, option, duration, "must be a positive duration",
+                        "a duration longer than zero");
             }
             return duration;
         }
 
         private InvalidOptionException missing(String option, String what) {
-            return new InvalidOptionException(identifier, option, null, "is required", "set " + what);
+            return new InvalidOptionException(identifier, option, null, "is required", what);
         }
     }
 }

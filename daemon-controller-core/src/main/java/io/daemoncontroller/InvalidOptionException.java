@@ -23,7 +23,8 @@ public class InvalidOptionException extends IllegalArgumentException {
 
     InvalidOptionException(String identifier, String option, Object value, String problem, String fix,
             String conflictingOption) {
-        super(identifier + ": " + option + " " + problem + "; " + fix);
+        super(identifier + ": " + option + (value == null ? "" : value instanceof String ? " \"" + value + "\""
+                : " " + value) + " " + problem + "; use " + fix);
         this.identifier = identifier;
         this.option = option;
         this.value = value;
@@ -47,12 +48,12 @@ public class InvalidOptionException extends IllegalArgumentException {
         return value;
     }
 
-    /** What is wrong with the value, such as {@code must be a positive duration, not PT0S}. */
+    /** What is wrong with the value, such as {@code must be a positive duration}. */
     public String problem() {
         return problem;
     }
 
-    /** What to do instead, such as {@code use a duration longer than zero}. */
+    /** What to use instead, such as {@code a duration longer than zero}. */
     public String fix() {
         return fix;
     }

@@ -107,10 +107,10 @@ class BuilderValidationTests {
                     assertThat(ex.identifier()).isEqualTo(IDENTIFIER);
                     assertThat(ex.option()).isEqualTo("stopTimeout");
                     assertThat(ex.value()).isEqualTo(Duration.ZERO);
-                    assertThat(ex.problem()).isEqualTo("must be a positive duration, not PT0S");
+                    assertThat(ex.problem()).isEqualTo("must be a positive duration");
                     assertThat(ex.conflictingOption()).isEmpty();
-                    assertThat(ex).hasMessage(IDENTIFIER + ": stopTimeout must be a positive duration, not PT0S; "
-                            + ex.fix());
+                    assertThat(ex).hasMessage(IDENTIFIER + ": stopTimeout PT0S must be a positive duration; "
+                            + "use " + ex.fix());
                 });
         assertThatExceptionOfType(InvalidOptionException.class).isThrownBy(() -> complete().maxRestarts(-1))
                 .satisfies(ex -> assertThat(ex.value()).isEqualTo(-1));

@@ -8,14 +8,16 @@ import java.util.Map;
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.ManagedDaemon;
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the daemons: a {@link DaemonController} bean per daemon under
@@ -37,11 +39,12 @@ public final class DaemonControllerAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    Daemons daemons(ListableBeanFactory beanFactory, DaemonControllerProperties properties,
+    Daemons daemons(ConfigurableListableBeanFactory beanFactory, Environment environment,
             ApplicationEventPublisher events) {
         Map<String, DaemonController> controllers = byDaemonName(beanFactory.getBeansOfType(DaemonController.class));
+        DaemonDefinitionBinder binder = new DaemonDefinitionBinder(environment, beanFactory.getBeanClassLoader());
         Map<String, DaemonDefinition> definitions = new LinkedHashMap<>();
-        controllers.keySet().forEach(name -> definitions.put(name, DaemonDefinition.of(name, properties)));
+        controllers.keySet().forEach(name -> definitions.put(name, binder.bind(name)));
         Map<String, ManagedDaemon> daemons = new HashMap<>();
         for (String name : new DaemonDependencyGraph(definitions).dependenciesFirst()) {
             DaemonDefinition definition = definitions.get(name);
@@ -51,6 +54,13 @@ public final class DaemonControllerAutoConfiguration {
                     definition.required(), definition.tags(), dependencies, events));
         }
         return new Daemons(definitions.keySet().stream().map(daemons::get).toList());
+    }
+
+    /** Reads {@code ping} values wherever the application binds {@link DaemonControllerProperties}. */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static PingPropertyConverter daemonPingPropertyConverter() {
+        return new PingPropertyConverter();
     }
 
     @Bean

@@ -5,46 +5,66 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
 
 import io.daemoncontroller.DaemonController;
+import io.daemoncontroller.InvalidOptionException;
 import io.daemoncontroller.Ping;
 import io.daemoncontroller.RestartPolicy;
 import io.daemoncontroller.boot.LifecycleManagement;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Daemon;
-import org.springframework.util.ClassUtils;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 
 /**
  * Builds the {@link DaemonController} a {@link DaemonDefinition} describes, reporting every bad or missing value
- * as an {@link InvalidDaemonPropertyException} that names the property.
+ * as an {@link InvalidDaemonPropertyException} that names the property and where it was set.
  */
 final class DaemonControllerFactory {
 
-    private static final String DURATION = "a positive duration, such as 500ms, 20s, 2m or PT20S";
-
     private static final String PATH = "a file path, absolute or relative to working-directory";
 
-    private static final String RESTART = "never, on-failure or always";
-
     private final Path applicationDirectory;
-    private final ClassLoader classLoader;
 
-    DaemonControllerFactory(Path applicationDirectory, ClassLoader classLoader) {
+    DaemonControllerFactory(Path applicationDirectory) {
         this.applicationDirectory = applicationDirectory.toAbsolutePath().normalize();
-        this.classLoader = classLoader;
     }
 
     DaemonController create(DaemonDefinition definition) {
+        Daemon settings = definition.settings();
         DaemonController.Builder builder = DaemonController.builder(definition.name());
         Path directory = workingDirectory(definition);
-        builder.workingDirectory(directory);
-        builder.ping(ping(definition, directory));
-        ConfiguredValue<String> startCommand = definition.get("start-command", Daemon::getStartCommand);
+        PropertyMapper map = PropertyMapper.get();
+        try {
+            builder.workingDirectory(directory);
+            builder.ping(ping(definition, directory));
+            startCommand(builder, definition);
+            map.from(settings::getStopCommand).whenHasText().to(builder::stopCommand);
+            map.from(settings::getRestartCommand).whenHasText().to(builder::restartCommand);
+            map.from(path(definition.get("pid-file", settings.getPidFile()))).to(builder::pidFile);
+            map.from(path(definition.get("log-file", settings.getLogFile()))).to(builder::logFile);
+            map.from(path(definition.get("lock-file", settings.getLockFile()))).to(builder::lockFile);
+            map.from(settings::getEnvironment).to(builder::environment);
+            map.from(settings::getStartTimeout).to(builder::startTimeout);
+            map.from(settings::getStartAbortTimeout).to(builder::startAbortTimeout);
+            map.from(settings::getStopTimeout).to(builder::stopTimeout);
+            map.from(settings::getLogFileActivityTimeout).to(builder::logFileActivityTimeout);
+            map.from(settings::getPingInterval).to(builder::pingInterval);
+            map.from(settings::getStopSignal).whenHasText().to(builder::stopSignal);
+            map.from(settings::isDontStopIfPidFileInvalid).to(builder::dontStopIfPidFileInvalid);
+            map.from(connectFailures(definition)).to(builder::connectFailures);
+            supervision(builder, definition, map);
+            return builder.build();
+        } catch (InvalidOptionException ex) {
+            throw invalid(definition, ex);
+        }
+    }
+
+    private void startCommand(DaemonController.Builder builder, DaemonDefinition definition) {
+        ConfiguredValue<String> startCommand = definition.get("start-command", definition.settings()
+                .getStartCommand());
         if (startCommand.isSet()) {
-            apply(startCommand, builder::startCommand, "the shell command that starts the daemon");
-            apply(definition.get("daemonize-for-me", Daemon::getDaemonizeForMe), builder::daemonizeForMe,
-                    "true or false");
+            builder.startCommand(startCommand.value());
+            builder.daemonizeForMe(definition.settings().isDaemonizeForMe());
             requirePidFileOrDaemonizeForMe(definition);
         } else if (definition.lifecycle() == LifecycleManagement.NONE) {
             watchOnly(builder, definition.name());
@@ -54,94 +74,78 @@ final class DaemonControllerFactory {
                     "a shell command, such as searchd -c config/sphinx.conf; or lifecycle: none for a daemon that "
                             + "something else starts");
         }
-        apply(definition.get("stop-command", Daemon::getStopCommand), builder::stopCommand, "a shell command");
-        apply(definition.get("restart-command", Daemon::getRestartCommand), builder::restartCommand,
-                "a shell command");
-        applyPath(definition.get("pid-file", Daemon::getPidFile), builder::pidFile);
-        applyPath(definition.get("log-file", Daemon::getLogFile), builder::logFile);
-        applyPath(definition.get("lock-file", Daemon::getLockFile), builder::lockFile);
-        apply(definition.get("environment", Daemon::getEnvironment), builder::environment,
-                "a map of variable names to values");
-        apply(definition.get("start-timeout", Daemon::getStartTimeout), builder::startTimeout, DURATION);
-        apply(definition.get("start-abort-timeout", Daemon::getStartAbortTimeout), builder::startAbortTimeout,
-                DURATION);
-        apply(definition.get("stop-timeout", Daemon::getStopTimeout), builder::stopTimeout, DURATION);
-        apply(definition.get("log-file-activity-timeout", Daemon::getLogFileActivityTimeout),
-                builder::logFileActivityTimeout, DURATION);
-        apply(definition.get("ping-interval", Daemon::getPingInterval), builder::pingInterval, DURATION);
-        apply(definition.get("stop-signal", Daemon::getStopSignal), builder::stopSignal,
-                "a signal name, such as TERM, INT, QUIT, HUP, USR1 or KILL");
-        apply(definition.get("dont-stop-if-pid-file-invalid", Daemon::getDontStopIfPidFileInvalid),
-                builder::dontStopIfPidFileInvalid, "true or false");
-        builder.connectFailures(connectFailures(definition));
-        supervision(builder, definition);
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException ex) {
-            throw restartDelays(definition).invalid(withoutIdentifier(ex.getMessage()),
-                    "a duration such that restart-delay <= max-restart-delay");
-        }
     }
 
     /**
-     * The setting to blame when the builder refuses the options checked only together, which, with every other
-     * option checked as it is applied, are restart-delay and max-restart-delay.
+     * The property behind the builder's refusal: the option's own, or, when two options conflict, the one of them
+     * that is configured, so that the report points at a line the user wrote.
      */
-    private static ConfiguredValue<Duration> restartDelays(DaemonDefinition definition) {
-        ConfiguredValue<Duration> maxDelay = definition.get("max-restart-delay", Daemon::getMaxRestartDelay);
-        return maxDelay.isSet() ? maxDelay : definition.get("restart-delay", Daemon::getRestartDelay);
+    private static InvalidDaemonPropertyException invalid(DaemonDefinition definition, InvalidOptionException ex) {
+        String key = DataObjectPropertyName.toDashedForm(ex.option());
+        if (ex.conflictingOption().isEmpty()) {
+            ConfiguredValue<Object> value = definition.asWritten(key, ex.value());
+            return new InvalidDaemonPropertyException(value.property(), value.value(), value.origin(), ex.problem(),
+                    ex.fix(), ex);
+        }
+        String other = DataObjectPropertyName.toDashedForm(ex.conflictingOption().get());
+        boolean blameOther = !definition.isConfigured(key) && definition.isConfigured(other);
+        ConfiguredValue<Object> value = blameOther ? definition.asWritten(other, null)
+                : definition.asWritten(key, ex.value());
+        String otherProperty = definition.asWritten(blameOther ? key : other, null).property();
+        return new InvalidDaemonPropertyException(value.property(), value.value(), value.origin(), ex.problem(),
+                "a value that agrees with " + otherProperty + ", or change that one", ex);
     }
 
     /**
      * The restart policy and its backoff. A daemon with lifecycle none is never restarted here (something else runs
      * it): a restart under defaults does not apply to it, and one of its own is refused.
      */
-    private static void supervision(DaemonController.Builder builder, DaemonDefinition definition) {
-        ConfiguredValue<RestartPolicy> restart = definition.get("restart", Daemon::getRestart);
+    private static void supervision(DaemonController.Builder builder, DaemonDefinition definition,
+            PropertyMapper map) {
+        Daemon settings = definition.settings();
         if (definition.lifecycle() == LifecycleManagement.NONE) {
-            if (restart.property().equals(definition.ownProperty("restart"))
-                    && restart.isSet() && restart.value() != RestartPolicy.NEVER) {
-                throw new ConfiguredValue<>(restart.property(), configValue(restart.value())).invalid("a daemon"
-                        + " with lifecycle none is run by something else, so this application never restarts it",
+            if (definition.setsOwn("restart") && settings.getRestart() != RestartPolicy.NEVER) {
+                throw definition.asWritten("restart", settings.getRestart()).invalid("a daemon with lifecycle none"
+                        + " is run by something else, so this application never restarts it",
                         "never; or a lifecycle that lets this application run it");
             }
             return;
         }
-        apply(restart, builder::restartPolicy, RESTART);
-        apply(definition.get("restart-delay", Daemon::getRestartDelay), builder::restartDelay, DURATION);
-        apply(definition.get("max-restart-delay", Daemon::getMaxRestartDelay), builder::maxRestartDelay, DURATION);
-        apply(definition.get("max-restarts", Daemon::getMaxRestarts), builder::maxRestarts, "a number, 0 or more");
-        apply(definition.get("restart-window", Daemon::getRestartWindow), builder::restartWindow, DURATION);
+        map.from(settings::getRestart).to(builder::restartPolicy);
+        map.from(settings::getRestartDelay).to(builder::restartDelay);
+        map.from(settings::getMaxRestartDelay).to(builder::maxRestartDelay);
+        map.from(settings::getMaxRestarts).to(builder::maxRestarts);
+        map.from(settings::getRestartWindow).to(builder::restartWindow);
     }
 
     private Path workingDirectory(DaemonDefinition definition) {
-        ConfiguredValue<String> directory = definition.get("working-directory", Daemon::getWorkingDirectory);
-        return directory.isSet() ? applicationDirectory.resolve(path(directory)).normalize() : applicationDirectory;
+        Path directory = path(definition.get("working-directory", definition.settings().getWorkingDirectory()));
+        return directory != null ? applicationDirectory.resolve(directory).normalize() : applicationDirectory;
     }
 
-    private Ping ping(DaemonDefinition definition, Path directory) {
-        ConfiguredValue<String> value = definition.get("ping", Daemon::getPing);
+    private static Ping ping(DaemonDefinition definition, Path directory) {
+        ConfiguredValue<PingProperty> value = definition.get("ping", definition.settings().getPing());
         if (!value.isSet()) {
             throw value.invalid("every daemon needs a ping, to tell when it answers", PingProperty.ACCEPTED);
         }
-        Ping ping = PingProperty.parse(value, directory);
-        ConfiguredValue<Duration> timeout = definition.get("ping-timeout", Daemon::getPingTimeout);
+        Ping ping = value.value().toPing(directory);
+        ConfiguredValue<Duration> timeout = definition.get("ping-timeout", definition.settings().getPingTimeout());
         if (!timeout.isSet()) {
             return ping;
         }
         try {
             return ping.withTimeout(timeout.value());
         } catch (IllegalArgumentException ex) {
-            throw timeout.invalid(ex.getMessage(), DURATION);
+            throw definition.asWritten("ping-timeout", timeout.value()).invalid(ex.getMessage(),
+                    "a duration longer than zero");
         }
     }
 
-    private void requirePidFileOrDaemonizeForMe(DaemonDefinition definition) {
-        ConfiguredValue<Boolean> daemonizeForMe = definition.get("daemonize-for-me", Daemon::getDaemonizeForMe);
-        if (Boolean.TRUE.equals(daemonizeForMe.value())) {
+    private static void requirePidFileOrDaemonizeForMe(DaemonDefinition definition) {
+        if (definition.settings().isDaemonizeForMe()) {
             return;
         }
-        ConfiguredValue<String> pidFile = definition.get("pid-file", Daemon::getPidFile);
+        ConfiguredValue<String> pidFile = definition.get("pid-file", definition.settings().getPidFile());
         if (!pidFile.isSet()) {
             throw pidFile.invalid("the controller must know the file the daemon writes its pid to",
                     PATH + ", such as tmp/pids/" + definition.name() + ".pid; or set "
@@ -160,67 +164,35 @@ final class DaemonControllerFactory {
         builder.daemonizeForMe(true);
     }
 
-    private List<Class<? extends Throwable>> connectFailures(DaemonDefinition definition) {
-        ConfiguredValue<List<String>> names = definition.get("connect-failures", Daemon::getConnectFailures);
-        List<Class<? extends Throwable>> types = new ArrayList<>();
-        if (!names.isSet()) {
-            return types;
+    /**
+     * The configured exception classes; the binder has loaded them, and this checks they are exceptions, which the
+     * binder does not.
+     */
+    private static List<Class<? extends Throwable>> connectFailures(DaemonDefinition definition) {
+        ConfiguredValue<List<Class<? extends Throwable>>> types = definition.get("connect-failures",
+                definition.settings().getConnectFailures());
+        List<Class<? extends Throwable>> checked = new ArrayList<>();
+        for (int i = 0; i < types.value().size(); i++) {
+            Class<?> type = types.value().get(i);
+            if (!Throwable.class.isAssignableFrom(type)) {
+                throw definition.element("connect-failures", types, i, type.getName()).invalid(type.getName()
+                        + " is not an exception class", "the fully qualified name of an exception class, such as "
+                                + "redis.clients.jedis.exceptions.JedisConnectionException");
+            }
+            checked.add(type.asSubclass(Throwable.class));
         }
-        for (int i = 0; i < names.value().size(); i++) {
-            ConfiguredValue<String> name = new ConfiguredValue<>(names.property() + "[" + i + "]",
-                    names.value().get(i).strip());
-            types.add(exceptionClass(name));
-        }
-        return types;
+        return checked;
     }
 
-    private Class<? extends Throwable> exceptionClass(ConfiguredValue<String> name) {
-        String accepted = "the fully qualified name of an exception class on the classpath, such as "
-                + "redis.clients.jedis.exceptions.JedisConnectionException";
-        Class<?> type;
-        try {
-            type = ClassUtils.forName(name.value(), classLoader);
-        } catch (ClassNotFoundException | LinkageError | IllegalArgumentException ex) {
-            throw name.invalid("no such class on the classpath", accepted);
-        }
-        if (!Throwable.class.isAssignableFrom(type)) {
-            throw name.invalid(type.getName() + " is not an exception class", accepted);
-        }
-        return type.asSubclass(Throwable.class);
-    }
-
-    private static void applyPath(ConfiguredValue<String> value, Consumer<Path> option) {
-        if (value.isSet()) {
-            apply(new ConfiguredValue<>(value.property(), path(value)), option, PATH);
-        }
-    }
-
+    /** The path {@code value} names; {@code null} when it is not set. */
     private static Path path(ConfiguredValue<String> value) {
+        if (!value.isSet()) {
+            return null;
+        }
         try {
             return Path.of(value.value());
         } catch (InvalidPathException ex) {
             throw value.invalid("it is not a valid path: " + ex.getReason(), PATH);
         }
-    }
-
-    private static <T> void apply(ConfiguredValue<T> value, Consumer<T> option, String accepted) {
-        if (!value.isSet()) {
-            return;
-        }
-        try {
-            option.accept(value.value());
-        } catch (IllegalArgumentException ex) {
-            throw value.invalid(withoutIdentifier(ex.getMessage()), accepted);
-        }
-    }
-
-    /** {@code value} as it is written in configuration, such as {@code on-failure}. */
-    private static String configValue(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static String withoutIdentifier(String message) {
-        int separator = message.indexOf(": ");
-        return separator >= 0 ? message.substring(separator + 2) : message;
     }
 }

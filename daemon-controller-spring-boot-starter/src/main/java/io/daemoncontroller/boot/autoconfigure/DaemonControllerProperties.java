@@ -1,6 +1,7 @@
 package io.daemoncontroller.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,10 @@ public class DaemonControllerProperties {
         return dependencyRetry;
     }
 
-    /** One daemon's settings; a key left unset takes its value from {@code defaults}, else its default. */
+    /**
+     * One daemon's settings. A daemon's settings start from these defaults, then take every key set under
+     * {@code defaults}, then every key set under its own name.
+     */
     public static class Daemon {
 
         /** The command that starts the daemon, run through /bin/sh -c. Required unless the lifecycle is none. */
@@ -67,97 +71,100 @@ public class DaemonControllerProperties {
          * How to tell the daemon answers: tcp://host:port, unix:/path/to.sock, http(s)://host:port/path or
          * exec:shell command. Required.
          */
-        private String ping;
+        private PingProperty ping;
 
-        /** How long one ping may take, in health checks too. Default 2s. */
-        private Duration pingTimeout;
+        /** How long one ping may take, in health checks too. */
+        private Duration pingTimeout = Duration.ofSeconds(2);
 
         /** The file the daemon writes its pid to. Required unless daemonize-for-me is true. */
         private String pidFile;
 
-        /** The daemon's log file; its new lines are reported when a start fails. */
+        /**
+         * The daemon's log file; its new lines are reported when a start fails. With daemonize-for-me, the PID
+         * file's path with .log unless set.
+         */
         private String logFile;
 
         /** The file locked to serialize starts and stops between threads and processes. Default: pid-file.lock. */
         private String lockFile;
 
-        /** The directory the commands run in, and that relative paths resolve against. */
+        /** The directory the commands run in, and that relative paths resolve against. Default: the application's. */
         private String workingDirectory;
 
-        /** Variables added to the environment of the start, stop and restart commands. */
-        private Map<String, String> environment;
+        /**
+         * Variables added to the environment of the start, stop and restart commands. A daemon's own variables are
+         * added to those under defaults.
+         */
+        private Map<String, String> environment = new LinkedHashMap<>();
 
-        /** How long a start may take in all before it is aborted. Default 30s. */
-        private Duration startTimeout;
+        /** How long a start may take in all before it is aborted. */
+        private Duration startTimeout = Duration.ofSeconds(30);
 
-        /** How long an aborted start's processes get to exit after SIGTERM before SIGKILL. Default 10s. */
-        private Duration startAbortTimeout;
+        /** How long an aborted start's processes get to exit after SIGTERM before SIGKILL. */
+        private Duration startAbortTimeout = Duration.ofSeconds(10);
 
-        /** How long a stop may take before the daemon is killed with SIGKILL. Default 30s. */
-        private Duration stopTimeout;
+        /** How long a stop may take before the daemon is killed with SIGKILL. */
+        private Duration stopTimeout = Duration.ofSeconds(30);
 
-        /** How long a starting daemon may go with neither new log output nor answering. Default 10s. */
-        private Duration logFileActivityTimeout;
+        /** How long a starting daemon may go with neither new log output nor answering. */
+        private Duration logFileActivityTimeout = Duration.ofSeconds(10);
 
-        /** The longest gap between two pings while waiting for a start or a stop. Default 100ms. */
-        private Duration pingInterval;
+        /** The longest gap between two pings while waiting for a start or a stop. */
+        private Duration pingInterval = Duration.ofMillis(100);
 
-        /** The signal sent to stop the daemon when there is no stop-command, such as TERM or INT. Default TERM. */
-        private String stopSignal;
+        /** The signal sent to stop the daemon when there is no stop-command, such as TERM or INT. */
+        private String stopSignal = "TERM";
 
         /**
          * Whether the start command stays in the foreground, so that the controller runs it in a session of its
-         * own, appends its output to the log file and writes the PID file. Default false.
+         * own, appends its output to the log file and writes the PID file.
          */
-        private Boolean daemonizeForMe;
+        private boolean daemonizeForMe = false;
 
-        /** With a stop-command: whether to skip it when the PID file is invalid. Default false. */
-        private Boolean dontStopIfPidFileInvalid;
+        /** With a stop-command: whether to skip it when the PID file is invalid. */
+        private boolean dontStopIfPidFileInvalid = false;
 
-        /** What the application does with the daemon at startup, shutdown and on first use. Default on-demand. */
-        private LifecycleManagement lifecycle;
+        /** What the application does with the daemon at startup, shutdown and on first use. */
+        private LifecycleManagement lifecycle = LifecycleManagement.ON_DEMAND;
 
-        /** Whether health is DOWN while the daemon does not answer. Default true, false for on-demand daemons. */
+        /** Whether health is DOWN while the daemon does not answer. Default: false for on-demand daemons, else true. */
         private Boolean required;
 
         /** Tags that group daemons: Daemons.withTag, the endpoint's @tag selector and a daemons-<tag> health group. */
-        private List<String> tags;
+        private List<String> tags = new ArrayList<>();
 
         /**
-         * Exception classes, by fully qualified name, that mean "cannot connect" besides the built-in ones, such
-         * as a client library's own connection exception.
+         * Exception classes that mean "cannot connect" besides the built-in ones, such as a client library's own
+         * connection exception.
          */
-        private List<String> connectFailures;
+        private List<Class<? extends Throwable>> connectFailures = new ArrayList<>();
 
         /**
          * Whether a daemon that dies without being asked to stop is started again: never, on-failure (a non-zero
-         * status, a signal, or an unknown status) or always. Default never; always never for lifecycle none.
+         * status, a signal, or an unknown status) or always. Always never for lifecycle none.
          */
-        private RestartPolicy restart;
+        private RestartPolicy restart = RestartPolicy.NEVER;
 
-        /**
-         * The delay before the first restart after a death; each further death within restart-window doubles it.
-         * Default 1s.
-         */
-        private Duration restartDelay;
+        /** The delay before the first restart after a death; each further death within restart-window doubles it. */
+        private Duration restartDelay = Duration.ofSeconds(1);
 
-        /** The longest delay before a restart. Default 1m. */
-        private Duration maxRestartDelay;
+        /** The longest delay before a restart; not shorter than restart-delay. */
+        private Duration maxRestartDelay = Duration.ofMinutes(1);
 
-        /** How many restarts restart-window allows; one more death is a crash loop: FAILED. Default 5. */
-        private Integer maxRestarts;
+        /** How many restarts restart-window allows; one more death is a crash loop: FAILED. */
+        private int maxRestarts = 5;
 
         /**
          * The window in which deaths count towards max-restarts; a daemon that runs this long without dying starts
-         * over from restart-delay. Default 1m.
+         * over from restart-delay.
          */
-        private Duration restartWindow;
+        private Duration restartWindow = Duration.ofMinutes(1);
 
         /**
          * The daemons this one needs: it starts only once they answer their ping, and stops before them at
          * shutdown. Under defaults, applies to every other daemon that sets none.
          */
-        private List<String> dependsOn;
+        private List<String> dependsOn = new ArrayList<>();
 
         public String getStartCommand() {
             return startCommand;
@@ -183,11 +190,11 @@ public class DaemonControllerProperties {
             this.restartCommand = restartCommand;
         }
 
-        public String getPing() {
+        public PingProperty getPing() {
             return ping;
         }
 
-        public void setPing(String ping) {
+        public void setPing(PingProperty ping) {
             this.ping = ping;
         }
 
@@ -287,19 +294,19 @@ public class DaemonControllerProperties {
             this.stopSignal = stopSignal;
         }
 
-        public Boolean getDaemonizeForMe() {
+        public boolean isDaemonizeForMe() {
             return daemonizeForMe;
         }
 
-        public void setDaemonizeForMe(Boolean daemonizeForMe) {
+        public void setDaemonizeForMe(boolean daemonizeForMe) {
             this.daemonizeForMe = daemonizeForMe;
         }
 
-        public Boolean getDontStopIfPidFileInvalid() {
+        public boolean isDontStopIfPidFileInvalid() {
             return dontStopIfPidFileInvalid;
         }
 
-        public void setDontStopIfPidFileInvalid(Boolean dontStopIfPidFileInvalid) {
+        public void setDontStopIfPidFileInvalid(boolean dontStopIfPidFileInvalid) {
             this.dontStopIfPidFileInvalid = dontStopIfPidFileInvalid;
         }
 
@@ -327,11 +334,11 @@ public class DaemonControllerProperties {
             this.tags = tags;
         }
 
-        public List<String> getConnectFailures() {
+        public List<Class<? extends Throwable>> getConnectFailures() {
             return connectFailures;
         }
 
-        public void setConnectFailures(List<String> connectFailures) {
+        public void setConnectFailures(List<Class<? extends Throwable>> connectFailures) {
             this.connectFailures = connectFailures;
         }
 
@@ -359,11 +366,11 @@ public class DaemonControllerProperties {
             this.maxRestartDelay = maxRestartDelay;
         }
 
-        public Integer getMaxRestarts() {
+        public int getMaxRestarts() {
             return maxRestarts;
         }
 
-        public void setMaxRestarts(Integer maxRestarts) {
+        public void setMaxRestarts(int maxRestarts) {
             this.maxRestarts = maxRestarts;
         }
 

@@ -1,12 +1,13 @@
 package io.daemoncontroller.boot.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import io.daemoncontroller.DaemonController;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
@@ -34,11 +35,10 @@ class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, Enviro
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        DaemonControllerProperties properties = Binder.get(environment)
-                .bindOrCreate("daemon-controller", DaemonControllerProperties.class);
-        DaemonControllerFactory factory = new DaemonControllerFactory(Path.of(""), classLoader);
-        for (String name : properties.getDaemons().keySet()) {
-            DaemonDefinition definition = DaemonDefinition.of(name, properties);
+        DaemonDefinitionBinder definitions = new DaemonDefinitionBinder(environment, classLoader);
+        DaemonControllerFactory factory = new DaemonControllerFactory(Path.of(""));
+        for (String name : definitions.names()) {
+            DaemonDefinition definition = definitions.bind(name);
             String beanName = DaemonBeanNames.beanName(name);
             if (registry.containsBeanDefinition(beanName)) {
                 rejectSecondDescription(definition, beanName);
@@ -50,11 +50,14 @@ class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, Enviro
     }
 
     private static void rejectSecondDescription(DaemonDefinition definition, String beanName) {
-        definition.firstControllerKey().ifPresent(property -> {
-            throw new InvalidDaemonPropertyException(property, null, "the application declares a DaemonController"
-                    + " bean named " + beanName + " for this daemon, so it is described twice",
+        List<ConfiguredValue<Object>> settings = definition.ownControllerSettings();
+        if (!settings.isEmpty()) {
+            ConfiguredValue<Object> first = settings.get(0);
+            throw first.invalid("the application declares a DaemonController bean named " + beanName + " for this "
+                    + "daemon, so " + settings.stream().map(ConfiguredValue::property).collect(Collectors.joining(
+                            ", ")) + " describe it a second time",
                     "only lifecycle, required, tags and depends-on for a daemon whose DaemonController is a bean; or "
                             + "remove the bean and describe the daemon here");
-        });
+        }
     }
 }

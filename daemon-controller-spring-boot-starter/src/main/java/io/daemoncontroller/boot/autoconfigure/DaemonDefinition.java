@@ -1,61 +1,98 @@
 package io.daemoncontroller.boot.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 
 import io.daemoncontroller.boot.LifecycleManagement;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Daemon;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.origin.Origin;
 
 /**
- * One daemon's configuration as it applies: its own keys over those under {@code defaults}, each with the property
- * it came from, for messages.
+ * One daemon's configuration as it applies (its own keys over those under {@code defaults}, over the built-in
+ * defaults), and for each key the property it came from and where that was set, for messages.
  */
 final class DaemonDefinition {
 
-    private static final String PREFIX = "daemon-controller.";
+    static final String PREFIX = "daemon-controller.";
 
-    private static final Map<String, Function<Daemon, Object>> CONTROLLER_KEYS = controllerKeys();
+    static final ConfigurationPropertyName DEFAULTS = ConfigurationPropertyName.of(PREFIX + "defaults");
+
+    /** The keys that say how the application treats a daemon, rather than how to run it. */
+    private static final Set<String> MANAGEMENT_KEYS = Set.of("lifecycle", "required", "tags", "depends-on");
 
     private final String name;
-    private final Daemon own;
-    private final Daemon defaults;
+    private final Daemon settings;
+    private final Map<ConfigurationPropertyName, ConfigurationProperty> bound;
 
-    DaemonDefinition(String name, Daemon own, Daemon defaults) {
+    /**
+     * @param settings the daemon's settings, with every layer applied
+     * @param bound the properties that were bound into {@code settings}, in binding order
+     */
+    DaemonDefinition(String name, Daemon settings, Map<ConfigurationPropertyName, ConfigurationProperty> bound) {
         this.name = name;
-        this.own = own;
-        this.defaults = defaults;
+        this.settings = settings;
+        this.bound = bound;
     }
 
-    /** The definition of {@code name}: its entry under {@code daemons}, or only the defaults if it has none. */
-    static DaemonDefinition of(String name, DaemonControllerProperties properties) {
-        Daemon own = properties.getDaemons().get(name);
-        return new DaemonDefinition(name, own != null ? own : new Daemon(), properties.getDefaults());
+    /** The section of a daemon's own keys, {@code daemon-controller.daemons.<name>}. */
+    static ConfigurationPropertyName ownSection(String name) {
+        return ConfigurationPropertyName.adapt(PREFIX + "daemons." + name, '.');
     }
 
     String name() {
         return name;
     }
 
-    /**
-     * The setting {@code key} (such as {@code "start-command"}), read with {@code getter}. A blank string, as an
-     * empty YAML key gives, counts as unset.
-     */
-    <T> ConfiguredValue<T> get(String key, Function<Daemon, T> getter) {
-        T value = setOrNull(getter.apply(own));
-        if (value != null) {
-            return new ConfiguredValue<>(ownProperty(key), value);
-        }
-        value = setOrNull(getter.apply(defaults));
-        return value != null ? new ConfiguredValue<>(PREFIX + "defaults." + key, value)
-                : new ConfiguredValue<>(ownProperty(key), null);
+    Daemon settings() {
+        return settings;
     }
 
-    private static <T> T setOrNull(T value) {
-        return value instanceof String text && text.isBlank() ? null : value;
+    /**
+     * The setting {@code key} (such as {@code "start-command"}), whose value is {@code value}, with the property it
+     * came from. A blank string, as an empty YAML key gives, counts as unset.
+     */
+    <T> ConfiguredValue<T> get(String key, T value) {
+        T setValue = value instanceof String text && text.isBlank() ? null : value;
+        if (setValue == null) {
+            return new ConfiguredValue<>(ownProperty(key), null, find(ownSection(name).append(key))
+                    .map(Origin::from).orElse(null));
+        }
+        return withSource(key, setValue);
+    }
+
+    /**
+     * The setting {@code key} as it is written in configuration, such as {@code 2m}; {@code value} when it is not
+     * configured.
+     */
+    ConfiguredValue<Object> asWritten(String key, Object value) {
+        ConfiguredValue<Object> configured = withSource(key, value);
+        return source(key).map(property -> new ConfiguredValue<>(configured.property(), property.getValue(),
+                configured.origin())).orElse(configured);
+    }
+
+    /** Whether {@code key} is set in configuration, under the daemon's own name or under {@code defaults}. */
+    boolean isConfigured(String key) {
+        return source(key).isPresent();
+    }
+
+    /**
+     * Element {@code index} of the list setting {@code key}, whose value is {@code value}, such as
+     * {@code depends-on[1]}; {@code list} is the whole list, as {@link #get} gives it.
+     */
+    <T> ConfiguredValue<T> element(String key, ConfiguredValue<?> list, int index, T value) {
+        ConfigurationPropertyName section = setsOwn(key) ? ownSection(name) : DEFAULTS;
+        Origin origin = find(section.append(key + "[" + index + "]")).map(Origin::from).orElse(list.origin());
+        return new ConfiguredValue<>(list.property() + "[" + index + "]", value, origin);
+    }
+
+    /** Whether the daemon sets {@code key} itself, rather than inheriting it. */
+    boolean setsOwn(String key) {
+        return find(ownSection(name).append(key)).isPresent();
     }
 
     /** The daemon's own property {@code key}, such as {@code daemon-controller.daemons.search.ping}. */
@@ -64,18 +101,15 @@ final class DaemonDefinition {
     }
 
     LifecycleManagement lifecycle() {
-        LifecycleManagement lifecycle = get("lifecycle", Daemon::getLifecycle).value();
-        return lifecycle != null ? lifecycle : LifecycleManagement.ON_DEMAND;
+        return settings.getLifecycle();
     }
 
     boolean required() {
-        Boolean required = get("required", Daemon::getRequired).value();
-        return required != null ? required : lifecycle().isRequiredByDefault();
+        return settings.getRequired() != null ? settings.getRequired() : lifecycle().isRequiredByDefault();
     }
 
     List<String> tags() {
-        List<String> tags = get("tags", Daemon::getTags).value();
-        return tags != null ? tags : List.of();
+        return List.copyOf(settings.getTags());
     }
 
     /**
@@ -84,58 +118,51 @@ final class DaemonDefinition {
      * {@code defaults} applies to every other daemon: a daemon never inherits a dependency on itself.
      */
     List<ConfiguredValue<String>> dependsOn() {
-        ConfiguredValue<List<String>> names = get("depends-on", Daemon::getDependsOn);
-        if (!names.isSet()) {
-            return List.of();
-        }
-        boolean inherited = !names.property().equals(ownProperty("depends-on"));
+        ConfiguredValue<List<String>> names = get("depends-on", settings.getDependsOn());
+        boolean inherited = !setsOwn("depends-on");
         List<ConfiguredValue<String>> dependencies = new ArrayList<>();
         for (int i = 0; i < names.value().size(); i++) {
             String dependency = names.value().get(i).strip();
             if (!(inherited && dependency.equals(name))) {
-                dependencies.add(new ConfiguredValue<>(names.property() + "[" + i + "]", dependency));
+                dependencies.add(element("depends-on", names, i, dependency));
             }
         }
         return dependencies;
     }
 
     /**
-     * The first of the daemon's own keys that says how to run it (rather than lifecycle, required, tags or
-     * depends-on), if it sets one.
+     * The daemon's own keys that say how to run it (rather than lifecycle, required, tags or depends-on), each as
+     * written, in the order they were bound.
      */
-    Optional<String> firstControllerKey() {
-        return CONTROLLER_KEYS.entrySet().stream()
-                .filter(key -> setOrNull(key.getValue().apply(own)) != null)
-                .map(key -> ownProperty(key.getKey()))
-                .findFirst();
+    List<ConfiguredValue<Object>> ownControllerSettings() {
+        ConfigurationPropertyName own = ownSection(name);
+        return bound.keySet().stream()
+                .filter(own::isAncestorOf)
+                .map(property -> property.getElement(own.getNumberOfElements(), ConfigurationPropertyName.Form.DASHED))
+                .distinct()
+                .filter(key -> !MANAGEMENT_KEYS.contains(key))
+                .map(key -> asWritten(key, null))
+                .toList();
     }
 
-    private static Map<String, Function<Daemon, Object>> controllerKeys() {
-        Map<String, Function<Daemon, Object>> keys = new LinkedHashMap<>();
-        keys.put("start-command", Daemon::getStartCommand);
-        keys.put("stop-command", Daemon::getStopCommand);
-        keys.put("restart-command", Daemon::getRestartCommand);
-        keys.put("ping", Daemon::getPing);
-        keys.put("ping-timeout", Daemon::getPingTimeout);
-        keys.put("pid-file", Daemon::getPidFile);
-        keys.put("log-file", Daemon::getLogFile);
-        keys.put("lock-file", Daemon::getLockFile);
-        keys.put("working-directory", Daemon::getWorkingDirectory);
-        keys.put("environment", Daemon::getEnvironment);
-        keys.put("start-timeout", Daemon::getStartTimeout);
-        keys.put("start-abort-timeout", Daemon::getStartAbortTimeout);
-        keys.put("stop-timeout", Daemon::getStopTimeout);
-        keys.put("log-file-activity-timeout", Daemon::getLogFileActivityTimeout);
-        keys.put("ping-interval", Daemon::getPingInterval);
-        keys.put("stop-signal", Daemon::getStopSignal);
-        keys.put("daemonize-for-me", Daemon::getDaemonizeForMe);
-        keys.put("dont-stop-if-pid-file-invalid", Daemon::getDontStopIfPidFileInvalid);
-        keys.put("connect-failures", Daemon::getConnectFailures);
-        keys.put("restart", Daemon::getRestart);
-        keys.put("restart-delay", Daemon::getRestartDelay);
-        keys.put("max-restart-delay", Daemon::getMaxRestartDelay);
-        keys.put("max-restarts", Daemon::getMaxRestarts);
-        keys.put("restart-window", Daemon::getRestartWindow);
-        return keys;
+    private <T> ConfiguredValue<T> withSource(String key, T value) {
+        if (setsOwn(key)) {
+            return new ConfiguredValue<>(ownProperty(key), value, source(key).map(Origin::from).orElse(null));
+        }
+        return source(key).map(property -> new ConfiguredValue<>(PREFIX + "defaults." + key, value,
+                Origin.from(property))).orElseGet(() -> new ConfiguredValue<>(ownProperty(key), value, null));
+    }
+
+    /** The property {@code key} was bound from: the daemon's own, else the one under {@code defaults}. */
+    private Optional<ConfigurationProperty> source(String key) {
+        Optional<ConfigurationProperty> own = find(ownSection(name).append(key));
+        return own.isPresent() ? own : find(DEFAULTS.append(key));
+    }
+
+    private Optional<ConfigurationProperty> find(ConfigurationPropertyName key) {
+        return bound.entrySet().stream()
+                .filter(property -> key.equals(property.getKey()) || key.isAncestorOf(property.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 }

@@ -3,67 +3,89 @@ package io.daemoncontroller.boot.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 import io.daemoncontroller.Ping;
 
 /**
- * Reads the {@code ping} property: {@code tcp://host:port}, {@code unix:/path}, {@code http(s)://...} or
- * {@code exec:command}.
+ * The {@code ping} property, read: {@code tcp://host:port}, {@code unix:/path/to.sock}, {@code http(s)://...} or
+ * {@code exec:shell command}. A relative socket path is kept as written until the daemon's working directory is
+ * known.
+ *
+ * @since 0.1.0
  */
-final class PingProperty {
+public final class PingProperty {
 
     static final String ACCEPTED = "tcp://host:port, unix:/path/to.sock, http(s)://host:port/path or "
             + "exec:shell command, such as tcp://localhost:9312";
 
-    private PingProperty() {
+    private final String text;
+    private final Function<Path, Ping> ping;
+
+    private PingProperty(String text, Function<Path, Ping> ping) {
+        this.text = text;
+        this.ping = ping;
     }
 
     /**
-     * The ping {@code value} describes; a relative socket path resolves against {@code directory}.
+     * The ping {@code text} describes.
      *
-     * @throws InvalidDaemonPropertyException when {@code value} is not one of the accepted forms
+     * @throws IllegalArgumentException saying what is wrong when {@code text} is not one of the accepted forms
      */
-    static Ping parse(ConfiguredValue<String> value, Path directory) {
-        String text = value.value().strip();
-        if (text.startsWith("tcp://")) {
-            return tcp(value, text);
+    static PingProperty parse(String text) {
+        String value = text.strip();
+        if (value.startsWith("tcp://")) {
+            Ping tcp = tcp(value);
+            return new PingProperty(value, directory -> tcp);
         }
-        if (text.startsWith("unix:")) {
-            String socket = text.substring("unix:".length());
+        if (value.startsWith("unix:")) {
+            String socket = value.substring("unix:".length());
             if (socket.isBlank()) {
-                throw value.invalid("a unix: ping needs the path of the socket", ACCEPTED);
+                throw new IllegalArgumentException("a unix: ping needs the path of the socket");
             }
-            return Ping.unixSocket(directory.resolve(socket).normalize());
+            return new PingProperty(value, directory -> Ping.unixSocket(directory.resolve(socket).normalize()));
         }
-        if (text.startsWith("http://") || text.startsWith("https://")) {
-            return Ping.http(uri(value, text));
+        if (value.startsWith("http://") || value.startsWith("https://")) {
+            Ping http = Ping.http(uri(value));
+            return new PingProperty(value, directory -> http);
         }
-        if (text.startsWith("exec:")) {
-            String command = text.substring("exec:".length());
+        if (value.startsWith("exec:")) {
+            String command = value.substring("exec:".length());
             if (command.isBlank()) {
-                throw value.invalid("an exec: ping needs the shell command to run", ACCEPTED);
+                throw new IllegalArgumentException("an exec: ping needs the shell command to run");
             }
-            return Ping.command(command);
+            Ping exec = Ping.command(command);
+            return new PingProperty(value, directory -> exec);
         }
-        throw value.invalid("it is not a ping", ACCEPTED);
+        throw new IllegalArgumentException("it is not a ping");
     }
 
-    private static Ping tcp(ConfiguredValue<String> value, String text) {
-        URI uri = uri(value, text);
+    /** The ping, with a relative socket path resolved against {@code directory}. */
+    Ping toPing(Path directory) {
+        return ping.apply(directory);
+    }
+
+    private static Ping tcp(String text) {
+        URI uri = uri(text);
         if (uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535
                 || !(uri.getPath() == null || uri.getPath().isEmpty())) {
-            throw value.invalid("a tcp: ping needs a host and a port from 1 to 65535, and nothing else", ACCEPTED);
+            throw new IllegalArgumentException("a tcp: ping needs a host and a port from 1 to 65535, and nothing else");
         }
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
         return Ping.tcp(host, uri.getPort());
     }
 
-    private static URI uri(ConfiguredValue<String> value, String text) {
+    private static URI uri(String text) {
         try {
             return new URI(text);
         } catch (URISyntaxException ex) {
-            throw value.invalid("it is not a valid URI: " + ex.getReason(), ACCEPTED);
+            throw new IllegalArgumentException("it is not a valid URI: " + ex.getReason(), ex);
         }
+    }
+
+    @Override
+    public String toString() {
+        return text;
     }
 }

@@ -63,7 +63,7 @@ class InvalidDaemonConfigurationTests {
                 arguments("an unknown stop signal", List.of(SEARCH + "stop-signal=TERMINATE"), List.of(
                         "Property: " + SEARCH + "stop-signal", "is not a signal name", "TERM, INT")),
                 arguments("an unknown connect failure class", List.of(SEARCH + "connect-failures=com.example.Nope"),
-                        List.of("Property: " + SEARCH + "connect-failures[0]", "no such class",
+                        List.of("Property: " + SEARCH + "connect-failures", "no such class",
                                 "fully qualified name of an exception class")),
                 arguments("a connect failure class that is no exception",
                         List.of(SEARCH + "connect-failures=java.lang.String"), List.of(
@@ -77,7 +77,7 @@ class InvalidDaemonConfigurationTests {
                                 "Property: " + SEARCH + "restart", "lifecycle none is run by something else")),
                 arguments("a restart delay longer than the longest", List.of(SEARCH + "restart-delay=2m"), List.of(
                         "Property: " + SEARCH + "restart-delay", "must not be longer than maxRestartDelay",
-                        "restart-delay <= max-restart-delay")),
+                        "a value that agrees with " + SEARCH + "max-restart-delay")),
                 arguments("a negative number of restarts", List.of(SEARCH + "max-restarts=-1"), List.of(
                         "Property: " + SEARCH + "max-restarts", "must be 0 or more")),
                 arguments("a restart window that is no duration", List.of(SEARCH + "restart-window=soon"), List.of(

@@ -6,7 +6,7 @@ import io.daemoncontroller.Ping;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class PingPropertyTests {
 
@@ -35,18 +35,21 @@ class PingPropertyTests {
     }
 
     @Test
-    void rejectsAnythingElseWithTheAcceptedForms() {
+    void rejectsAnythingElseSayingWhatIsWrong() {
         for (String bad : new String[] {"localhost:9312", "tcp://localhost", "tcp://localhost:99999",
                 "tcp://localhost:9312/path", "unix:", "exec: ", "http://local host/"}) {
-            assertThatExceptionOfType(InvalidDaemonPropertyException.class).as(bad).isThrownBy(() -> parse(bad))
-                    .satisfies(ex -> {
-                        assertThat(ex.property()).isEqualTo("daemon-controller.daemons.search.ping");
-                        assertThat(ex.accepted()).isEqualTo(PingProperty.ACCEPTED);
-                    });
+            assertThatIllegalArgumentException().as(bad).isThrownBy(() -> PingProperty.parse(bad))
+                    .withMessageMatching("(it is not|an? \\w+: ping needs).*");
         }
     }
 
+    @Test
+    void bindsABlankValueAsUnset() {
+        assertThat(new PingPropertyConverter().convert(" ")).isNull();
+        assertThat(new PingPropertyConverter().convert("tcp://localhost:1")).hasToString("tcp://localhost:1");
+    }
+
     private static Ping parse(String value) {
-        return PingProperty.parse(new ConfiguredValue<>("daemon-controller.daemons.search.ping", value), DIRECTORY);
+        return PingProperty.parse(value).toPing(DIRECTORY);
     }
 }
