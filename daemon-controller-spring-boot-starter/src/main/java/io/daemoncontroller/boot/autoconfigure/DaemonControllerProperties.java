@@ -26,7 +26,10 @@ public class DaemonControllerProperties {
     /** Settings for every daemon that does not set its own. */
     private final Daemon defaults = new Daemon();
 
-    /** The daemons, by name. */
+    /**
+     * The daemons, by name. Each entry holds the daemon's own keys over the built-in defaults; the keys under
+     * {@code defaults} are layered between the two when the daemon is built.
+     */
     private final Map<String, Daemon> daemons = new LinkedHashMap<>();
 
     /** How a {@code @DaemonDependency} call is retried once the daemon it could not connect to runs. */

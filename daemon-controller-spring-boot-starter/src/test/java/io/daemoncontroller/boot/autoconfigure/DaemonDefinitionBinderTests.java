@@ -1,0 +1,94 @@
+package io.daemoncontroller.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DaemonDefinitionBinderTests {
+
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    @Test
+    void layersTheDaemonsOwnKeysOverThoseUnderDefaultsOverTheBuiltInDefaults() {
+        properties.put("daemon-controller.defaults.start-timeout", "20s");
+        properties.put("daemon-controller.defaults.stop-timeout", "20s");
+        properties.put("daemon-controller.daemons.search.stop-timeout", "5s");
+
+        DaemonDefinition search = binder().bind("search");
+
+        assertThat(search.settings().getStartTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(search.settings().getStopTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(search.settings().getPingTimeout()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void namesThePropertyEachValueCameFromAndWhereItWasSet() {
+        properties.put("daemon-controller.defaults.start-timeout", "20s");
+        properties.put("daemon-controller.daemons.search.stop-timeout", "5s");
+
+        DaemonDefinition search = binder().bind("search");
+
+        ConfiguredValue<Duration> start = search.get("start-timeout", search.settings().getStartTimeout());
+        assertThat(start.property()).isEqualTo("daemon-controller.defaults.start-timeout");
+        assertThat(start.origin()).hasToString("\"daemon-controller.defaults.start-timeout\" from property source "
+                + "\"test\"");
+        assertThat(search.asWritten("stop-timeout", null).value()).isEqualTo("5s");
+        ConfiguredValue<Duration> builtIn = search.get("ping-timeout", search.settings().getPingTimeout());
+        assertThat(builtIn.property()).isEqualTo("daemon-controller.daemons.search.ping-timeout");
+        assertThat(builtIn.origin()).isNull();
+        assertThat(search.isConfigured("ping-timeout")).isFalse();
+    }
+
+    @Test
+    void addsTheDaemonsOwnEnvironmentToTheDefaultOneAndReplacesLists() {
+        properties.put("daemon-controller.defaults.environment.LANG", "C");
+        properties.put("daemon-controller.defaults.environment.PORT", "1");
+        properties.put("daemon-controller.defaults.tags", "backend");
+        properties.put("daemon-controller.daemons.search.environment.PORT", "9312");
+        properties.put("daemon-controller.daemons.search.tags", "search");
+        properties.put("daemon-controller.daemons.cache.ping", "tcp://localhost:6379");
+
+        DaemonDefinitionBinder binder = binder();
+        DaemonDefinition search = binder.bind("search");
+        DaemonDefinition cache = binder.bind("cache");
+
+        assertThat(search.settings().getEnvironment()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("LANG", "C", "PORT", "9312"));
+        assertThat(search.tags()).containsExactly("search");
+        assertThat(cache.settings().getEnvironment()).as("untouched by another daemon's keys")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("LANG", "C", "PORT", "1"));
+        assertThat(cache.tags()).containsExactly("backend");
+    }
+
+    @Test
+    void findsTheDaemonsInConfigurationOrder() {
+        properties.put("daemon-controller.daemons.search.ping", "tcp://localhost:9312");
+        properties.put("daemon-controller.daemons.cache.ping", "tcp://localhost:6379");
+        properties.put("daemon-controller.daemons.queue.lifecycle", "none");
+
+        assertThat(binder().names()).containsExactly("search", "cache", "queue");
+    }
+
+    @Test
+    void listsTheDaemonsOwnKeysThatSayHowToRunIt() {
+        properties.put("daemon-controller.defaults.stop-timeout", "5s");
+        properties.put("daemon-controller.daemons.redis.lifecycle", "start-only");
+        properties.put("daemon-controller.daemons.redis.tags", "cache");
+        properties.put("daemon-controller.daemons.redis.ping", "tcp://localhost:6379");
+
+        assertThat(binder().bind("redis").ownControllerSettings()).extracting(ConfiguredValue::property)
+                .containsExactly("daemon-controller.daemons.redis.ping");
+    }
+
+    private DaemonDefinitionBinder binder() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+        return new DaemonDefinitionBinder(environment, getClass().getClassLoader());
+    }
+}
