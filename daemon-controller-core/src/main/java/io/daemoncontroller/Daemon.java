@@ -1,10 +1,16 @@
 package io.daemoncontroller;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+
+import io.daemoncontroller.StartException.Reason;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +46,7 @@ final class Daemon {
 
     void start() {
         try (LockFile.Held exclusive = lock().exclusive()) {
-            Optional<OsProcess> running = pidFile.runningDaemon();
+            Optional<OsProcess> running = runningDaemon();
             if (running.isPresent()) {
                 adopt(running.get());
                 throw new AlreadyStartedException(identifier, running.get().pid());
@@ -83,12 +89,15 @@ final class Daemon {
         try {
             spec.beforeStart().run();
         } catch (RuntimeException ex) {
-            throw new StartException(identifier, FailureReport.of(identifier, "failed to start", "beforeStart threw "
-                    + ex).logLines(log).endingWith("beforeStart failed"), "", log.newLines(), null, ex);
+            throw new StartException(identifier, Reason.BEFORE_START_FAILED, FailureReport.of(identifier,
+                    "failed to start", "beforeStart threw " + ex).logLines(log).endingWith("beforeStart failed"),
+                    "", log.newLines(), null, ex);
         }
         if (deadline.hasPassed()) {
-            throw timeout("beforeStart took longer than the start timeout of "
-                    + Timeouts.format(spec.startTimeout()), null, log);
+            throw new StartTimeoutException(identifier, Reason.BEFORE_START_FAILED, FailureReport.of(identifier,
+                    "failed to start", "beforeStart took longer than the start timeout of "
+                            + Timeouts.format(spec.startTimeout())).logLines(log).endingWith("timed out"),
+                    "", log.newLines());
         }
     }
 
@@ -99,10 +108,10 @@ final class Daemon {
                     ? SpawnedCommand.asDaemon(spec.startCommand(), spec)
                     : SpawnedCommand.capturingOutput("start command", spec.startCommand(), spec);
         } catch (IOException ex) {
-            throw new StartException(identifier, FailureReport.of(identifier, "failed to start",
-                    "cannot run the start command " + spec.startCommand() + " in " + spec.workingDirectory()
-                            + ": " + ex.getMessage()).logLines(log).endingWith("not started"),
-                    "", log.newLines(), null, ex);
+            throw new StartException(identifier, Reason.COMMAND_NOT_RUN, FailureReport.of(identifier,
+                    "failed to start", "cannot run the start command " + spec.startCommand() + " in "
+                            + spec.workingDirectory() + ": " + ex.getMessage()).logLines(log)
+                    .endingWith("not started"), "", log.newLines(), null, ex);
         }
         if (spec.daemonizeForMe()) {
             try {
@@ -116,9 +125,9 @@ final class Daemon {
     }
 
     private void running(Deadline startDeadline, Process child) {
-        OsProcess daemon = pidFile.runningDaemon().orElseThrow(() -> new StartException(identifier, identifier
-                + " failed to start: it answered, but its PID file " + pidFile.path() + " no longer names it",
-                "", "", null));
+        OsProcess daemon = PidFile.process(pidFile.read()).orElseThrow(() -> new StartException(identifier,
+                Reason.PID_FILE_LOST, identifier + " failed to start: it answered, but its PID file "
+                        + pidFile.path() + " no longer names it", "", "", null));
         logger.info("Started {} (pid {}) in {} ms", identifier, daemon.pid(), startDeadline.elapsed().toMillis());
         status.started(daemon.pid(), startDeadline.elapsed());
         supervisor.watch(daemon, child);
@@ -128,8 +137,10 @@ final class Daemon {
     private void adopt(OsProcess daemon) {
         DaemonState state = status.current().state();
         if (state == DaemonState.STOPPED || state == DaemonState.FAILED || state == DaemonState.BACKOFF) {
+            Duration uptime = Duration.between(daemon.startTime(), Instant.now());
+            logger.info("Found {} running, pid {}, up {}", identifier, daemon.pid(), Timeouts.format(uptime));
             stopMarker.clear();
-            status.foundRunning(daemon.pid(), "found running (pid " + daemon.pid() + ")");
+            status.foundRunning(daemon.pid(), daemon.startTime(), "found running (pid " + daemon.pid() + ")");
             supervisor.watch(daemon, null);
         }
     }
@@ -141,15 +152,15 @@ final class Daemon {
                 return;
             }
             if (stopMarker.isSet()) {
-                status.stopped("stopped on purpose by another process");
+                status.stoppedElsewhere(null);
                 return;
             }
-            Optional<OsProcess> running = pidFile.runningDaemon();
+            Optional<OsProcess> running = runningDaemon();
             if (running.isPresent()) {
                 adopt(running.get());
                 return;
             }
-            status.restarting("restarting after a death");
+            status.restarting();
             try {
                 startLocked();
             } catch (RuntimeException ex) {
@@ -162,23 +173,23 @@ final class Daemon {
 
     /**
      * Returns when the daemon is ready: the command exited with status 0 (unless it is the daemon itself), the PID
-     * file names a running daemon, and the ping answers. Fails as soon as the command fails or the daemon dies, and
-     * when the deadline passes or the daemon's log stays idle too long.
+     * file names a running daemon, and the ping answers. Fails as soon as the command fails, the daemon dies, or
+     * the command exited and every process it started is gone; and when the deadline passes or the daemon's log
+     * stays idle too long, saying which condition did not hold.
      */
     private void awaitReady(SpawnedCommand command, LogFileWatch log, Deadline deadline, boolean commandIsDaemon) {
         PollSchedule polls = new PollSchedule(spec.pingInterval());
+        StartLiveness liveness = new StartLiveness(command);
         boolean inBackground = commandIsDaemon;
+        boolean answered = false;
         while (true) {
-            if (!commandIsDaemon) {
-                command.trackDescendants();
-            }
             Optional<ProcessExit> exit = command.exit();
             if (exit.isPresent() && (commandIsDaemon || !exit.get().isSuccess())) {
                 String reason = commandIsDaemon ? "the daemon exited before it answered " + spec.ping()
                         : "the " + command.role() + " failed";
-                throw new StartException(identifier, FailureReport.of(identifier, "failed to start", reason)
-                        .command(command).logLines(log).endingWith(exit.get().toString()),
-                        command.output(), log.newLines(), exit.get());
+                throw new StartException(identifier, commandIsDaemon ? Reason.DAEMON_EXITED : Reason.COMMAND_FAILED,
+                        FailureReport.of(identifier, "failed to start", reason).command(command).logLines(log)
+                                .endingWith(exit.get().toString()), command.output(), log.newLines(), exit.get());
             }
             if (exit.isPresent() && !inBackground) {
                 inBackground = true;
@@ -186,34 +197,42 @@ final class Daemon {
             }
             long probeNanos = 0;
             PidFile.Content pid = pidFile.read();
-            if (pid.pid().isPresent()) {
-                if (pidFile.runningDaemon(pid).isEmpty()) {
-                    if (commandIsDaemon) {
-                        // Gone from /proc a moment before the JDK reaps it: its exit, with the status, comes next.
-                        command.pauseUnlessExit(deadline.remainingNanos());
-                        continue;
-                    }
-                    throw new StartException(identifier, FailureReport.of(identifier, "failed to start",
-                            "the daemon (pid " + pid.pid().getAsLong() + ", from " + pidFile.path()
-                                    + ") exited before it answered " + spec.ping())
-                            .command(command).logLines(log).endingWith("daemon exited"),
-                            command.output(), log.newLines(), null);
+            Optional<OsProcess> daemon = PidFile.process(pid);
+            if (pid.pid().isPresent() && daemon.isEmpty()) {
+                if (commandIsDaemon) {
+                    // Gone from /proc a moment before the JDK reaps it: its exit, with the status, comes next.
+                    command.pauseUnlessExit(deadline.remainingNanos());
+                    continue;
                 }
-                if (inBackground) {
-                    long probeStart = System.nanoTime();
-                    if (answers(command, log)) {
-                        return;
-                    }
-                    probeNanos = System.nanoTime() - probeStart;
+                throw new StartException(identifier, Reason.DAEMON_EXITED, FailureReport.of(identifier,
+                        "failed to start", "the daemon (pid " + pid.pid().getAsLong() + ", from " + pidFile.path()
+                                + ") exited before it answered " + spec.ping())
+                        .command(command).logLines(log).endingWith("daemon exited"),
+                        command.output(), log.newLines(), null);
+            }
+            if (daemon.isPresent() && inBackground) {
+                long probeStart = System.nanoTime();
+                answered = answers(command, log);
+                if (answered) {
+                    return;
                 }
+                probeNanos = System.nanoTime() - probeStart;
+            }
+            if (inBackground && daemon.isEmpty() && liveness.everyProcessExited()) {
+                throw new StartException(identifier, Reason.EVERY_PROCESS_EXITED, FailureReport.of(identifier,
+                        "failed to start", "the " + command.role() + " exited and every process it started has"
+                                + " exited, before " + identifier + " answered " + spec.ping())
+                        .command(command).logLines(log).endingWith(exit.map(ProcessExit::toString).orElse("")),
+                        command.output(), log.newLines(), exit.orElse(null));
             }
             if (deadline.hasPassed()) {
-                throw timeout(notReadyReason(command, pid, inBackground, "within " + Timeouts.format(spec.startTimeout())),
-                        command, log);
+                throw notReady("it was not ready within " + Timeouts.format(spec.startTimeout()) + " (startTimeout)",
+                        null, command, log, pid, answered);
             }
             if (inBackground && log.idleNanos() > spec.logFileActivityTimeout().toNanos()) {
-                throw timeout("it wrote nothing to " + log.file() + " and was not ready for "
-                        + Timeouts.format(spec.logFileActivityTimeout()) + " (logFileActivityTimeout)", command, log);
+                throw notReady("its log file " + log.file() + " did not grow for "
+                        + Timeouts.format(spec.logFileActivityTimeout()) + " (logFileActivityTimeout) while it was"
+                        + " not ready", Reason.LOG_IDLE, command, log, pid, answered);
             }
             command.pauseUnlessExit(Math.min(polls.nextPauseNanos(probeNanos), deadline.remainingNanos()));
         }
@@ -223,40 +242,76 @@ final class Daemon {
         try {
             return spec.ping().answers();
         } catch (Exception ex) {
-            throw new StartException(identifier, FailureReport.of(identifier, "failed to start", "its ping "
-                    + spec.ping() + " failed: " + ex).command(command).logLines(log).endingWith("ping failed"),
-                    command.output(), log.newLines(), null, ex);
+            throw new StartException(identifier, Reason.PING_FAILED, FailureReport.of(identifier,
+                    "failed to start", "its ping " + spec.ping() + " failed: " + ex).command(command).logLines(log)
+                    .endingWith("ping failed"), command.output(), log.newLines(), null, ex);
         }
     }
 
-    private String notReadyReason(SpawnedCommand command, PidFile.Content pid, boolean inBackground,
-            String within) {
-        if (!inBackground) {
-            return "the " + command.role() + " did not exit " + within + " (if it stays in the foreground, let the"
-                    + " controller daemonize it: daemonizeForMe)";
+    /**
+     * A timeout that says which readiness condition held and which did not: the command, the PID file, the ping.
+     * The ping is probed once more when the PID file kept it from being probed, to tell a daemon that writes its
+     * PID file elsewhere.
+     */
+    private StartTimeoutException notReady(String headline, Reason knownReason, SpawnedCommand command,
+            LogFileWatch log, PidFile.Content pid, boolean answered) {
+        Optional<ProcessExit> exit = command.exit();
+        boolean daemonRuns = PidFile.process(pid).isPresent();
+        boolean pingAnswers = answered || (!daemonRuns && exit.isPresent() && answersPing());
+        StringBuilder conditions = new StringBuilder(headline).append(":\n  ").append(command.role()).append(": ")
+                .append(exit.map(ProcessExit::toString).orElse("still running"))
+                .append("\n  PID file ").append(pidFile.path()).append(": ").append(describe(pid, daemonRuns))
+                .append("\n  ping ").append(spec.ping()).append(": ")
+                .append(pingAnswers ? "answers" : daemonRuns || exit.isPresent() ? "does not answer" : "not tried");
+        Reason reason;
+        if (exit.isEmpty() && !spec.daemonizeForMe()) {
+            reason = Reason.COMMAND_DID_NOT_EXIT;
+            conditions.append("\nThe ").append(command.role()).append(" stays in the foreground? Then let the"
+                    + " controller daemonize it: daemonizeForMe.");
+        } else if (pingAnswers && !daemonRuns) {
+            reason = Reason.PID_FILE_MISMATCH;
+            conditions.append("\nThe ping answers, but the PID file names no running process: the daemon writes its"
+                    + " PID file somewhere else. Make pidFile the file the daemon writes (its own pidfile setting).");
+        } else {
+            reason = daemonRuns ? Reason.NOT_ANSWERING : Reason.PID_FILE_MISSING;
         }
-        if (pid.pid().isEmpty()) {
-            return "its PID file " + pidFile.path() + (pid.isInvalid() ? " held no valid pid " : " did not appear ")
-                    + within;
-        }
-        return "it did not answer " + spec.ping() + " " + within;
+        return new StartTimeoutException(identifier, knownReason != null ? knownReason : reason, FailureReport.of(identifier, "failed to start",
+                conditions.toString()).command(command).logLines(log).endingWith("timed out"), command.output(),
+                log.newLines());
     }
 
-    private StartTimeoutException timeout(String reason, SpawnedCommand command, LogFileWatch log) {
-        return new StartTimeoutException(identifier, FailureReport.of(identifier, "failed to start", reason)
-                .command(command).logLines(log).endingWith("timed out"),
-                command == null ? "" : command.output(), log.newLines());
+    private static String describe(PidFile.Content pid, boolean daemonRuns) {
+        if (!pid.exists()) {
+            return "absent";
+        }
+        if (pid.isInvalid()) {
+            return "invalid, it holds " + pid.shownText();
+        }
+        return "names pid " + pid.pid().getAsLong() + (daemonRuns ? ", which runs" : ", which is not running");
     }
 
-    /** Ends a failed start: {@code SIGTERM}, then {@code SIGKILL}, to every process it created; removes the PID file. */
+    /**
+     * Ends a failed start: {@code SIGTERM}, then {@code SIGKILL}, to every process it created, wherever it went,
+     * and to a process of this user that started since and listens on the ping's port; removes the PID file.
+     */
     private void abort(SpawnedCommand command) {
-        Set<OsProcess> processes = new LinkedHashSet<>(command.runningTree());
-        pidFile.runningDaemon().ifPresent(daemon -> {
+        Set<OsProcess> processes = new LinkedHashSet<>(command.runningProcesses());
+        PidFile.process(pidFile.read()).ifPresent(daemon -> {
             processes.add(daemon);
             processes.addAll(daemon.descendants());
         });
+        pingPort().ifPresent(port -> PortListeners.of(port).stream()
+                .filter(listener -> !listener.startTime().isBefore(command.startedAt()))
+                .forEach(processes::add));
         termination.terminate(processes, spec.startAbortTimeout());
         pidFile.delete();
+    }
+
+    private OptionalInt pingPort() {
+        if (spec.ping() instanceof TcpPing tcp) {
+            return OptionalInt.of(tcp.port());
+        }
+        return spec.ping() instanceof HttpPing http ? http.port() : OptionalInt.empty();
     }
 
     void stop() {
@@ -269,60 +324,55 @@ final class Daemon {
         supervisor.unwatch();
         supervisor.forgetDeaths();
         status.stopping();
-        stopMarker.set();
         try {
+            stopMarker.set();
             stopLocked();
             status.stopped("stopped on request");
         } catch (RuntimeException ex) {
-            pidFile.runningDaemon().ifPresentOrElse(daemon -> {
+            PidFile.process(pidFile.read()).ifPresentOrElse(daemon -> {
                 stopMarker.clear();
-                status.foundRunning(daemon.pid(), "still running after a failed stop");
+                status.foundRunning(daemon.pid(), daemon.startTime(), "still running after a failed stop");
                 supervisor.watch(daemon, null);
             }, () -> status.stopped("stopped after a failed stop: " + ex.getMessage()));
             throw ex;
         }
     }
 
+    /**
+     * Stops the daemon: runs the stop command, or sends the stop signal to the daemon alone, as its own
+     * documentation describes it (to the whole session of a compound daemonizeForMe command, whose PID file names
+     * its shell); waits for it to exit, then ends what is left of its session.
+     */
     private void stopLocked() {
         Deadline deadline = Deadline.after(spec.stopTimeout());
         PidFile.Content pid = pidFile.read();
-        Optional<OsProcess> daemon = pidFile.runningDaemon(pid);
+        Optional<OsProcess> daemon = runningDaemon(pid);
         if (daemon.isEmpty()) {
             if (pid.isInvalid() && spec.stopCommand() != null && !spec.dontStopIfPidFileInvalid()) {
                 runStopCommand(deadline);
             }
             return;
         }
-        Set<OsProcess> processes = processesToStop(daemon.get());
         if (spec.stopCommand() != null) {
             runStopCommand(deadline);
+        } else if (spec.daemonizeForMe() && !spec.startCommand().runsItsProgramDirectly()) {
+            termination.signal(OsProcess.sessionMembers(daemon.get().sessionId()), spec.stopSignal());
         } else {
-            termination.signal(processes, spec.stopSignal());
+            daemon.get().signal(spec.stopSignal());
         }
-        if (!termination.awaitGone(processes, deadline)) {
+        if (!termination.awaitGone(List.of(daemon.get()), deadline)) {
+            Set<OsProcess> processes = new LinkedHashSet<>(List.of(daemon.get()));
             processes.addAll(daemon.get().descendants());
             termination.kill(processes);
+            termination.endSessionLeftovers(daemon.get().sessionId(), spec.startAbortTimeout());
             pidFile.deleteIfUnchanged(pid);
             throw new StopTimeoutException(identifier, identifier + " did not exit within "
                     + Timeouts.format(spec.stopTimeout()) + " (stopTimeout) and was killed with SIGKILL (pid "
                     + daemon.get().pid() + ")\n(timed out)", "");
         }
+        termination.endSessionLeftovers(daemon.get().sessionId(), spec.startAbortTimeout());
         pidFile.deleteIfUnchanged(pid);
         logger.info("Stopped {} (pid {}) in {} ms", identifier, daemon.get().pid(), deadline.elapsed().toMillis());
-    }
-
-    /**
-     * The processes a stop signals and waits for: the daemon; and, when this controller runs it in a session of
-     * its own, everything in its process group, such as the real daemon behind a shell that did not {@code exec}.
-     */
-    private Set<OsProcess> processesToStop(OsProcess daemon) {
-        Set<OsProcess> processes = new LinkedHashSet<>();
-        processes.add(daemon);
-        if (spec.daemonizeForMe() && daemon.isGroupLeader()) {
-            processes.addAll(OsProcess.groupMembers(daemon.pid()));
-            processes.addAll(daemon.descendants());
-        }
-        return processes;
     }
 
     private void runStopCommand(Deadline deadline) {
@@ -339,7 +389,7 @@ final class Daemon {
             }
             Optional<ProcessExit> exit = command.exit();
             if (exit.isEmpty()) {
-                termination.kill(command.runningTree());
+                termination.kill(command.runningProcesses());
                 throw new StopTimeoutException(identifier, FailureReport.of(identifier, "failed to stop",
                         "the stop command did not finish within " + Timeouts.format(spec.stopTimeout())
                                 + " (stopTimeout) and was killed").command(command).endingWith("timed out"),
@@ -364,26 +414,32 @@ final class Daemon {
             }
             supervisor.unwatch();
             supervisor.forgetDeaths();
-            stopMarker.clear();
             status.startingOnRequest();
-            Deadline deadline = Deadline.after(spec.startTimeout());
-            LogFileWatch log = LogFileWatch.of(spec.logFile());
-            SpawnedCommand command;
             try {
-                command = SpawnedCommand.capturingOutput("restart command", spec.restartCommand(), spec);
-            } catch (IOException ex) {
-                throw new StartException(identifier, identifier + " failed to restart: cannot run the restart "
-                        + "command " + spec.restartCommand() + ": " + ex.getMessage(), "", "", null, ex);
-            }
-            try {
-                awaitReady(command, log, deadline, false);
-                running(deadline, null);
+                restartLocked();
             } catch (RuntimeException ex) {
-                pidFile.runningDaemon().ifPresentOrElse(this::adopt, () -> status.failedToStart(ex.getMessage()));
+                runningDaemon().ifPresentOrElse(this::adopt, () -> status.failedToStart(ex.getMessage()));
                 throw ex;
-            } finally {
-                command.discardOutput();
             }
+        }
+    }
+
+    private void restartLocked() {
+        stopMarker.clear();
+        Deadline deadline = Deadline.after(spec.startTimeout());
+        LogFileWatch log = LogFileWatch.of(spec.logFile());
+        SpawnedCommand command;
+        try {
+            command = SpawnedCommand.capturingOutput("restart command", spec.restartCommand(), spec);
+        } catch (IOException ex) {
+            throw new StartException(identifier, Reason.COMMAND_NOT_RUN, identifier + " failed to restart: cannot"
+                    + " run the restart command " + spec.restartCommand() + ": " + ex.getMessage(), "", "", null, ex);
+        }
+        try {
+            awaitReady(command, log, deadline, false);
+            running(deadline, null);
+        } finally {
+            command.discardOutput();
         }
     }
 
@@ -395,7 +451,7 @@ final class Daemon {
             }
         }
         try (LockFile.Held exclusive = lock().exclusive()) {
-            if (pidFile.runningDaemon().isEmpty()) {
+            if (runningDaemon().isEmpty()) {
                 startOnRequestLocked();
             }
             T connection;
@@ -429,10 +485,31 @@ final class Daemon {
 
     OptionalLong pid() {
         try (LockFile.Held shared = lock().shared()) {
-            Optional<OsProcess> daemon = pidFile.runningDaemon();
+            Optional<OsProcess> daemon = runningDaemon();
             daemon.ifPresent(this::adopt);
             return daemon.map(running -> OptionalLong.of(running.pid())).orElse(OptionalLong.empty());
         }
+    }
+
+    private Optional<OsProcess> runningDaemon() {
+        return runningDaemon(pidFile.read());
+    }
+
+    /**
+     * The running daemon the PID file names. When it names none, the death of a daemon this controller watched is
+     * recorded at once, so that its status agrees; and a stale PID file is deleted, after ending what the dead
+     * daemon left behind in its session (helpers, relays) that a start of this library marked.
+     */
+    private Optional<OsProcess> runningDaemon(PidFile.Content content) {
+        Optional<OsProcess> daemon = PidFile.process(content);
+        if (daemon.isEmpty()) {
+            supervisor.noticeIfGone();
+            if (content.pid().isPresent()) {
+                termination.endSessionLeftovers(content.pid().getAsLong(), spec.startAbortTimeout());
+                pidFile.deleteIfUnchanged(content);
+            }
+        }
+        return daemon;
     }
 
     DaemonStatus status() {

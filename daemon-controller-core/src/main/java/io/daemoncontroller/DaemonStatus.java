@@ -33,8 +33,11 @@ public record DaemonStatus(DaemonState state, Instant since, OptionalLong pid, O
     }
 
     DaemonStatus entering(DaemonState next) {
-        return new DaemonStatus(next, Instant.now(), OptionalLong.empty(), lastExit, restarts, lastError,
-                lastStartDuration);
+        return entering(next, Instant.now());
+    }
+
+    DaemonStatus entering(DaemonState next, Instant at) {
+        return new DaemonStatus(next, at, OptionalLong.empty(), lastExit, restarts, lastError, lastStartDuration);
     }
 
     DaemonStatus withPid(long runningPid) {

@@ -1,55 +1,97 @@
 package io.daemoncontroller;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Notices a daemon's death once: at once for a child of this JVM, through its exit, with its status; for a daemon
- * that went into the background, by checking its pid every {@link #POLL_INTERVAL}, without a status.
+ * that went into the background, by checking its pid every {@link #POLL_INTERVAL}, its exit
+ * {@linkplain ProcessExit#unknown() unknown}. Anyone who finds the daemon gone sooner says so with
+ * {@link #checkNow()}, which returns once the death is handled.
  */
 final class DeathWatch {
 
     static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
+    /** How long a child gone from the process table may take to be reaped, which tells its status. */
+    private static final Duration REAP_GRACE = Duration.ofSeconds(1);
+
+    private final OsProcess daemon;
+    private final Process child;
+    private final Consumer<ProcessExit> onDeath;
     private final AtomicBoolean done = new AtomicBoolean();
+    private final CountDownLatch handled = new CountDownLatch(1);
     private volatile ScheduledFuture<?> poll;
 
-    private DeathWatch() {
+    private DeathWatch(OsProcess daemon, Process child, Consumer<ProcessExit> onDeath) {
+        this.daemon = daemon;
+        this.child = child;
+        this.onDeath = onDeath;
     }
 
-    /** Watches {@code child}, a process this JVM started; {@code onDeath} gets its exit. */
-    static DeathWatch ofChild(Process child, Consumer<ProcessExit> onDeath) {
-        DeathWatch watch = new DeathWatch();
-        child.onExit().thenAccept(process -> watch.fire(onDeath, ProcessExit.fromExitValue(process.exitValue())));
+    /** Watches {@code child}, a process this JVM started, which is {@code daemon}; {@code onDeath} gets its exit. */
+    static DeathWatch ofChild(OsProcess daemon, Process child, Consumer<ProcessExit> onDeath) {
+        DeathWatch watch = new DeathWatch(daemon, child, onDeath);
+        child.onExit().thenAccept(process -> watch.fire(ProcessExit.fromExitValue(process.exitValue())));
         return watch;
     }
 
-    /** Watches {@code daemon} by polling on {@code scheduler}; {@code onDeath} gets {@code null}, the exit unknown. */
+    /** Watches {@code daemon} by polling on {@code scheduler}; {@code onDeath} gets an unknown exit. */
     static DeathWatch polling(OsProcess daemon, ScheduledExecutorService scheduler, Consumer<ProcessExit> onDeath) {
-        DeathWatch watch = new DeathWatch();
+        DeathWatch watch = new DeathWatch(daemon, null, onDeath);
         long interval = POLL_INTERVAL.toNanos();
-        watch.poll = scheduler.scheduleWithFixedDelay(() -> {
-            if (!daemon.isRunning()) {
-                watch.fire(onDeath, null);
-            }
-        }, interval, interval, TimeUnit.NANOSECONDS);
+        watch.poll = scheduler.scheduleWithFixedDelay(watch::checkNow, interval, interval, TimeUnit.NANOSECONDS);
         return watch;
+    }
+
+    /** Handles the death now if the daemon is gone, and returns when it is handled; does nothing while it runs. */
+    void checkNow() {
+        if (done.get() || daemon.isRunning()) {
+            return;
+        }
+        fire(child == null ? ProcessExit.unknown() : reapedExit());
+        try {
+            handled.await(REAP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ProcessExit reapedExit() {
+        try {
+            return ProcessExit.fromExitValue(child.onExit().get(REAP_GRACE.toNanos(), TimeUnit.NANOSECONDS)
+                    .exitValue());
+        } catch (TimeoutException | ExecutionException notReaped) {
+            return ProcessExit.unknown();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return ProcessExit.unknown();
+        }
     }
 
     /** Stops watching; {@code onDeath} is not called after this returns, unless it was already under way. */
     void cancel() {
-        done.set(true);
+        if (done.compareAndSet(false, true)) {
+            handled.countDown();
+        }
         cancelPoll();
     }
 
-    private void fire(Consumer<ProcessExit> onDeath, ProcessExit exit) {
+    private void fire(ProcessExit exit) {
         if (done.compareAndSet(false, true)) {
-            cancelPoll();
-            onDeath.accept(exit);
+            try {
+                cancelPoll();
+                onDeath.accept(exit);
+            } finally {
+                handled.countDown();
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 final class HttpPing implements Ping {
 
@@ -39,6 +40,11 @@ final class HttpPing implements Ping {
     @Override
     public Ping withTimeout(Duration timeout) {
         return new HttpPing(uri, Timeouts.positive(timeout, "ping timeout"));
+    }
+
+    /** The TCP port the ping connects to. */
+    OptionalInt port() {
+        return OptionalInt.of(uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80);
     }
 
     @Override

@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /**
  * A process of this machine, identified by its pid and its start time, so that a later process that reuses the pid
  * is never taken for it. Read from Linux's {@code /proc}. A zombie does not count as running, but a process whose
  * main thread is a zombie while other threads still run (a JVM in the middle of exiting, its sockets still open)
- * does.
+ * does. Linux never gives a pid to a new process while a process group or session of that id has members, so the
+ * members of a dead leader's session are that leader's leftovers.
  */
 final class OsProcess {
 
@@ -25,49 +27,86 @@ final class OsProcess {
     private final long pid;
     private final long startTicks;
     private final long groupId;
+    private final long sessionId;
 
-    private OsProcess(long pid, long startTicks, long groupId) {
+    private OsProcess(long pid, Stat stat) {
         this.pid = pid;
-        this.startTicks = startTicks;
-        this.groupId = groupId;
+        this.startTicks = stat.startTicks;
+        this.groupId = stat.groupId;
+        this.sessionId = stat.sessionId;
     }
 
     /** The running (not zombie) process with this pid, if there is one. */
     static Optional<OsProcess> find(long pid) {
         return Optional.ofNullable(Stat.read(pid)).filter(stat -> stat.isRunning(pid))
-                .map(stat -> new OsProcess(pid, stat.startTicks, stat.groupId));
+                .map(stat -> new OsProcess(pid, stat));
     }
 
     /** The running members of the process group {@code groupId}. */
     static List<OsProcess> groupMembers(long groupId) {
-        List<OsProcess> members = new ArrayList<>();
+        return all().stream().filter(process -> process.groupId == groupId).toList();
+    }
+
+    /** The running members of the session {@code sessionId}. */
+    static List<OsProcess> sessionMembers(long sessionId) {
+        return all().stream().filter(process -> process.sessionId == sessionId).toList();
+    }
+
+    /** The running processes whose pid passes {@code filter}, which may read their files in {@code /proc}. */
+    static List<OsProcess> matching(LongPredicate filter) {
+        List<OsProcess> found = new ArrayList<>();
+        for (long pid : pids()) {
+            if (filter.test(pid)) {
+                find(pid).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static List<OsProcess> all() {
+        return matching(pid -> true);
+    }
+
+    private static List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path entry : entries) {
-                long pid = Long.parseLong(entry.getFileName().toString());
-                Stat stat = Stat.read(pid);
-                if (stat != null && stat.groupId == groupId && stat.isRunning(pid)) {
-                    members.add(new OsProcess(pid, stat.startTicks, stat.groupId));
-                }
+                pids.add(Long.parseLong(entry.getFileName().toString()));
             }
         } catch (IOException ex) {
             throw new DaemonControllerException("process table", "Cannot read " + PROC + ": " + ex.getMessage(), ex);
         }
-        return members;
+        return pids;
+    }
+
+    /** The text of {@code /proc/<pid>/<name>}; empty when the process is gone or the file cannot be read. */
+    static String procFile(long pid, String name) {
+        try {
+            return new String(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve(name)),
+                    StandardCharsets.US_ASCII);
+        } catch (IOException | SecurityException gone) {
+            return "";
+        }
     }
 
     long pid() {
         return pid;
     }
 
+    /** Whether this process started no earlier than {@code other}, to the clock tick. */
+    boolean startedNoEarlierThan(OsProcess other) {
+        return startTicks >= other.startTicks;
+    }
+
+    /** The id of this process's session: its own pid for a session leader, such as a process run through setsid. */
+    long sessionId() {
+        return sessionId;
+    }
+
     /** Whether this process still runs: its pid names a live, non-zombie process with the same start time. */
     boolean isRunning() {
         Stat stat = Stat.read(pid);
         return stat != null && stat.startTicks == startTicks && stat.isRunning(pid);
-    }
-
-    /** Whether this process leads its own process group, as one started through {@code setsid} does. */
-    boolean isGroupLeader() {
-        return groupId == pid;
     }
 
     Instant startTime() {
@@ -125,11 +164,13 @@ final class OsProcess {
 
         final char state;
         final long groupId;
+        final long sessionId;
         final long startTicks;
 
-        private Stat(char state, long groupId, long startTicks) {
+        private Stat(char state, long groupId, long sessionId, long startTicks) {
             this.state = state;
             this.groupId = groupId;
+            this.sessionId = sessionId;
             this.startTicks = startTicks;
         }
 
@@ -140,11 +181,12 @@ final class OsProcess {
             return state != 'Z' || hasOtherThreads(pid);
         }
 
+        /** Whether a thread other than the main one still runs, rather than being torn down after a SIGKILL. */
         private static boolean hasOtherThreads(long pid) {
             String main = Long.toString(pid);
             try (DirectoryStream<Path> threads = Files.newDirectoryStream(PROC.resolve(main).resolve("task"))) {
                 for (Path thread : threads) {
-                    if (!thread.getFileName().toString().equals(main)) {
+                    if (!thread.getFileName().toString().equals(main) && isLiveThread(thread)) {
                         return true;
                     }
                 }
@@ -154,17 +196,25 @@ final class OsProcess {
             }
         }
 
-        static Stat read(long pid) {
-            String line;
+        private static boolean isLiveThread(Path thread) {
             try {
-                line = new String(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("stat")),
-                        StandardCharsets.US_ASCII);
-            } catch (IOException gone) {
+                String line = new String(Files.readAllBytes(thread.resolve("stat")), StandardCharsets.US_ASCII);
+                char state = line.charAt(line.lastIndexOf(')') + 2);
+                return state != 'Z' && state != 'X' && state != 'x';
+            } catch (IOException | RuntimeException gone) {
+                return false;
+            }
+        }
+
+        static Stat read(long pid) {
+            String line = procFile(pid, "stat");
+            if (line.isEmpty()) {
                 return null;
             }
             // The command name, field 2, is in parentheses and may hold spaces and parentheses of its own.
             String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return new Stat(fields[0].charAt(0), Long.parseLong(fields[2]), Long.parseLong(fields[19]));
+            return new Stat(fields[0].charAt(0), Long.parseLong(fields[2]), Long.parseLong(fields[3]),
+                    Long.parseLong(fields[19]));
         }
     }
 }

@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A daemon's PID file. It is valid when it holds a positive decimal pid, surrounded by white space or not; it names
- * the daemon when that pid is a running, non-zombie process that started before the file was written (a later one
- * reused the pid). A PID file that names no running daemon is stale and is deleted when found.
+ * A daemon's PID file. It is valid when its first line holds a positive decimal pid, surrounded by white space or
+ * not; more lines may follow (PostgreSQL's {@code postmaster.pid}). Anything else ({@code 0}, a negative number,
+ * other text, an empty file) is invalid. It names the daemon when that pid is a running, non-zombie process that
+ * started before the file was written (a later one reused the pid).
  */
 final class PidFile {
 
@@ -45,7 +46,7 @@ final class PidFile {
         }
         try {
             String text = new String(Files.readAllBytes(path), StandardCharsets.US_ASCII);
-            return new Content(parse(text), Instant.ofEpochMilli(written));
+            return new Content(parse(text), Instant.ofEpochMilli(written), text);
         } catch (NoSuchFileException ex) {
             return Content.MISSING;
         } catch (IOException ex) {
@@ -54,21 +55,13 @@ final class PidFile {
         }
     }
 
-    /** The running daemon this file names; deletes the file when it is stale. */
-    Optional<OsProcess> runningDaemon() {
-        return runningDaemon(read());
-    }
-
-    Optional<OsProcess> runningDaemon(Content content) {
+    /** The running process {@code content} names, unless a process that started after it was written reused the pid. */
+    static Optional<OsProcess> process(Content content) {
         if (content.pid().isEmpty()) {
             return Optional.empty();
         }
-        Optional<OsProcess> process = OsProcess.find(content.pid().getAsLong())
+        return OsProcess.find(content.pid().getAsLong())
                 .filter(candidate -> !candidate.startTime().isAfter(content.written().plus(START_TIME_SLACK)));
-        if (process.isEmpty()) {
-            deleteIfUnchanged(content);
-        }
-        return process;
     }
 
     /** Writes {@code pid} so that no reader ever sees a partial file. */
@@ -114,7 +107,7 @@ final class PidFile {
     }
 
     private static OptionalLong parse(String text) {
-        String trimmed = text.strip();
+        String trimmed = text.stripLeading().lines().findFirst().orElse("").strip();
         if (trimmed.isEmpty() || trimmed.length() > 18 || !trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return OptionalLong.empty();
         }
@@ -123,18 +116,27 @@ final class PidFile {
     }
 
     /**
-     * What a PID file held when read: a valid pid, or none (the file is missing or invalid), and when it was written.
+     * What a PID file held when read: a valid pid, or none (the file is missing or invalid), when it was written,
+     * and its text.
      */
-    record Content(boolean exists, OptionalLong pid, Instant written) {
+    record Content(boolean exists, OptionalLong pid, Instant written, String text) {
 
-        static final Content MISSING = new Content(false, OptionalLong.empty(), Instant.EPOCH);
+        private static final int SHOWN_CHARACTERS = 40;
 
-        Content(OptionalLong pid, Instant written) {
-            this(true, pid, written);
+        static final Content MISSING = new Content(false, OptionalLong.empty(), Instant.EPOCH, "");
+
+        Content(OptionalLong pid, Instant written, String text) {
+            this(true, pid, written, text);
         }
 
         boolean isInvalid() {
             return exists && pid.isEmpty();
+        }
+
+        /** The text, quoted, shortened when long, with line ends shown, for a message. */
+        String shownText() {
+            String shown = text.length() > SHOWN_CHARACTERS ? text.substring(0, SHOWN_CHARACTERS) + "..." : text;
+            return "\"" + shown.replace("\n", "\\n") + "\"";
         }
     }
 }

@@ -5,11 +5,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /** Signals a set of processes and waits for them to be gone; a zombie counts as gone. */
 final class ProcessTermination {
 
     /** How long processes get to vanish after {@code SIGKILL}, which they cannot ignore. */
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+    /** How long a dead daemon's helpers and relays get to exit by themselves. */
+    private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(1);
+
+    private static final Logger logger = LoggerFactory.getLogger(DaemonController.class);
 
     private final Duration longestPause;
 
@@ -39,6 +47,24 @@ final class ProcessTermination {
         signal(processes, "TERM");
         if (!awaitGone(processes, Deadline.after(grace))) {
             kill(processes);
+        }
+    }
+
+    /**
+     * Ends what is left of the session a daemon led once the daemon itself is gone: its helpers (nginx workers),
+     * children and output relays, the ones a start of this library marked. They get {@link #LEFTOVER_GRACE} to
+     * exit by themselves, as they do when their leader exits, then {@code SIGTERM}, then {@code SIGKILL} after
+     * {@code grace}. Does nothing while a process with the session's id runs: the id then belongs to it.
+     */
+    void endSessionLeftovers(long sessionId, Duration grace) {
+        if (OsProcess.find(sessionId).isPresent()) {
+            return;
+        }
+        List<OsProcess> leftovers = OsProcess.sessionMembers(sessionId).stream()
+                .filter(process -> StartMark.isAnyMark(process.pid())).toList();
+        if (!leftovers.isEmpty() && !awaitGone(leftovers, Deadline.after(LEFTOVER_GRACE))) {
+            logger.warn("Ending what is left of the session of pid {}: {}", sessionId, leftovers);
+            terminate(leftovers, grace);
         }
     }
 

@@ -7,8 +7,8 @@ package io.daemoncontroller;
 public enum RestartPolicy {
 
     /**
-     * Never restart. A crash (a non-zero status or a signal) leaves the daemon {@link DaemonState#FAILED}; an exit
-     * with status 0, or one whose status is unknown, leaves it {@link DaemonState#STOPPED}.
+     * Never restart. A crash (a non-zero status, a signal, or a death whose status is unknown) leaves the daemon
+     * {@link DaemonState#FAILED}; an exit with status 0 leaves it {@link DaemonState#STOPPED}.
      */
     NEVER {
         @Override
@@ -24,7 +24,7 @@ public enum RestartPolicy {
     ON_FAILURE {
         @Override
         public boolean restartsAfter(ProcessExit exit) {
-            return exit == null || !exit.isSuccess();
+            return !exit.isSuccess();
         }
     },
 
@@ -36,6 +36,6 @@ public enum RestartPolicy {
         }
     };
 
-    /** Whether a daemon that ended with {@code exit} ({@code null} when unknown) is restarted. */
+    /** Whether a daemon that ended with {@code exit} (perhaps {@link ProcessExit#unknown()}) is restarted. */
     public abstract boolean restartsAfter(ProcessExit exit);
 }

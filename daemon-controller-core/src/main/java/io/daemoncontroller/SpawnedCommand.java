@@ -4,11 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,21 +17,18 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A start, stop or restart command this controller runs, in a session of its own (through {@code setsid}), with
- * stdin from {@code /dev/null}. Its output goes to a temporary file.
+ * stdin from {@code /dev/null}, under a {@link StartMark} that every process it creates inherits. Its output goes
+ * to a temporary file.
  * <p>
  * A daemon run in the foreground ({@code daemonizeForMe}) writes through a relay in its own session: two
  * {@code tee -a -p} processes, which ignore the stop signals and outlive a closed pipe, read its stdout and stderr
  * from two FIFOs, append them to the log file and copy them to this JVM for {@link OutputRelay}. A small shell
  * starts them and then {@code exec}s the daemon, so the process this JVM holds, and the pid it writes, is the
- * daemon itself (for a command given as a list), its exit status is the daemon's, and the daemon never writes to a
- * pipe that dies with this JVM. The FIFOs are unlinked as soon as both ends are open.
- * <p>
- * It remembers every process it has seen in its tree, so that an abort reaches them all even after they were
- * orphaned.
+ * daemon itself (for a list, or a single simple shell command, which runs as {@code exec <command>}), its exit
+ * status is the daemon's, and the daemon never writes to a pipe that dies with this JVM. The FIFOs are unlinked as
+ * soon as both ends are open.
  */
 final class SpawnedCommand {
-
-    private static final long TRACKING_INTERVAL_NANOS = 10_000_000;
 
     private static final String RELAY = String.join("\n",
             "log=$1; shift",
@@ -41,27 +39,36 @@ final class SpawnedCommand {
                     + " exec tee -a -p \"$log\" >&2) &",
             "exec \"$@\" >\"$fifos/out\" 2>\"$fifos/err\"");
 
+    /** How much earlier than its real start /proc may show a process to start: its clock ticks and boot time. */
+    private static final Duration PROC_CLOCK_SLACK = Duration.ofMillis(30);
+
     private final String role;
     private final CommandLine commandLine;
+    private final Instant startedAt;
     private final Process process;
+    private final CompletableFuture<Process> exit;
     private final Path outputFile;
-    private final Set<OsProcess> tree = new LinkedHashSet<>();
-    private long lastTrackedNanos = System.nanoTime() - TRACKING_INTERVAL_NANOS;
+    private final StartMark mark;
 
-    private SpawnedCommand(String role, CommandLine commandLine, Process process, Path outputFile) {
+    private SpawnedCommand(String role, CommandLine commandLine, Instant startedAt, Process process, Path outputFile,
+            StartMark mark) {
         this.role = role;
+        this.startedAt = startedAt.minus(PROC_CLOCK_SLACK);
         this.commandLine = commandLine;
         this.process = process;
+        this.exit = process.onExit();
         this.outputFile = outputFile;
-        OsProcess.find(process.pid()).ifPresent(tree::add);
+        this.mark = mark;
     }
 
     /** Runs {@code command}, called {@code role} in messages, with its output captured in a temporary file. */
     static SpawnedCommand capturingOutput(String role, CommandLine command, DaemonSpec spec) throws IOException {
         Path output = Files.createTempFile("daemon-controller-", ".out");
+        StartMark mark = StartMark.unique();
+        Instant startedAt = Instant.now();
         try {
-            return new SpawnedCommand(role, command, builder(command.argv(), spec).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start(), output);
+            return new SpawnedCommand(role, command, startedAt, builder(mark, command.argv(), spec)
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start(), output, mark);
         } catch (IOException | RuntimeException ex) {
             Files.deleteIfExists(output);
             throw ex;
@@ -73,21 +80,29 @@ final class SpawnedCommand {
         Files.createDirectories(spec.logFile().getParent());
         List<String> relayed = new ArrayList<>(List.of("/bin/sh", "-c", RELAY, "daemon-controller-relay",
                 spec.logFile().toString()));
-        relayed.addAll(command.argv());
-        Process daemon = builder(relayed, spec).start();
+        relayed.addAll(command.execArgv());
+        StartMark mark = StartMark.unique();
+        Instant startedAt = Instant.now();
+        Process daemon = builder(mark, relayed, spec).start();
         OutputRelay.start(spec.loggerName(), spec.identifier(), daemon);
-        return new SpawnedCommand("start command", command, daemon, null);
+        return new SpawnedCommand("start command", command, startedAt, daemon, null, mark);
     }
 
-    private static ProcessBuilder builder(List<String> command, DaemonSpec spec) {
+    private static ProcessBuilder builder(StartMark mark, List<String> command, DaemonSpec spec) {
         List<String> argv = new ArrayList<>();
         argv.add("setsid");
+        argv.addAll(mark.prefix());
         argv.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(spec.workingDirectory().toFile())
                 .redirectInput(new File("/dev/null"));
         builder.environment().putAll(spec.environment());
         return builder;
+    }
+
+    /** A moment before the command started, as /proc tells start times: no process it created started earlier. */
+    Instant startedAt() {
+        return startedAt;
     }
 
     /** What the command is for, such as {@code "start command"}. */
@@ -114,12 +129,12 @@ final class SpawnedCommand {
 
     /** Pauses for {@code nanos}, or less if the command ends meanwhile. */
     void pauseUnlessExit(long nanos) {
-        if (!process.isAlive()) {
+        if (exit.isDone()) {
             LockSupport.parkNanos(nanos);
             return;
         }
         try {
-            process.onExit().get(nanos, TimeUnit.NANOSECONDS);
+            exit.get(nanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException stillRunning) {
             return;
         } catch (InterruptedException ex) {
@@ -130,32 +145,13 @@ final class SpawnedCommand {
     }
 
     /**
-     * Adds the processes now below the command to the ones it is known to have started. Listing them reads the
-     * whole process table, so this looks at most every {@link #TRACKING_INTERVAL_NANOS}: enough to see a daemon
-     * before its launcher exits and orphans it, and the launcher's process group catches the rest.
+     * Every process this command created that still runs, wherever it went: the ones that carry its mark, and the
+     * members of the session it leads. Reads the whole process table.
      */
-    void trackDescendants() {
-        if (System.nanoTime() - lastTrackedNanos >= TRACKING_INTERVAL_NANOS) {
-            track();
-        }
-    }
-
-    private void track() {
-        lastTrackedNanos = System.nanoTime();
-        if (process.isAlive()) {
-            OsProcess.find(process.pid()).ifPresent(root -> tree.addAll(root.descendants()));
-        }
-    }
-
-    /**
-     * Every process this command started that still runs: the ones seen in its tree, and the members of the
-     * process group it leads.
-     */
-    Set<OsProcess> runningTree() {
-        track();
-        Set<OsProcess> running = new LinkedHashSet<>();
-        tree.stream().filter(OsProcess::isRunning).forEach(running::add);
-        running.addAll(OsProcess.groupMembers(process.pid()));
+    List<OsProcess> runningProcesses() {
+        List<OsProcess> running = new ArrayList<>(mark.processes());
+        OsProcess.sessionMembers(process.pid()).stream().filter(member -> !running.contains(member))
+                .forEach(running::add);
         return running;
     }
 

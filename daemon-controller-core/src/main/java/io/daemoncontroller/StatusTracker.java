@@ -1,13 +1,16 @@
 package io.daemoncontroller;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.daemoncontroller.DaemonStateChange.Cause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,53 +45,91 @@ final class StatusTracker {
 
     /** A start that someone asked for: restarts count from zero again. */
     synchronized void startingOnRequest() {
-        set(status.entering(DaemonState.STARTING).withRestarts(0), "start requested");
+        set(status.entering(DaemonState.STARTING).withRestarts(0), Cause.START_REQUESTED, "start requested");
     }
 
     /** A restart after a death. */
-    synchronized void restarting(String reason) {
-        set(status.entering(DaemonState.STARTING).withRestarts(status.restarts() + 1), reason);
+    synchronized void restarting() {
+        set(status.entering(DaemonState.STARTING).withRestarts(status.restarts() + 1), Cause.RESTARTING,
+                "restarting after a death");
     }
 
     /** Started by this controller, in {@code startDuration}. */
     synchronized void started(long pid, Duration startDuration) {
-        set(status.entering(DaemonState.RUNNING).withPid(pid).withStartDuration(startDuration),
+        set(status.entering(DaemonState.RUNNING).withPid(pid).withStartDuration(startDuration), Cause.STARTED,
                 "started (pid " + pid + ")");
     }
 
-    /** Found running, started by someone else or left running after a failed stop. */
-    synchronized void foundRunning(long pid, String reason) {
-        set(status.entering(DaemonState.RUNNING).withPid(pid), reason);
+    /**
+     * Found running, started by someone else or left running after a failed stop; its state counts from when
+     * its process started.
+     */
+    synchronized void foundRunning(long pid, Instant startedAt, String reason) {
+        set(status.entering(DaemonState.RUNNING, startedAt).withPid(pid), Cause.FOUND_RUNNING, null, Instant.now(),
+                reason);
     }
 
     synchronized void failedToStart(String error) {
-        set(status.entering(DaemonState.STOPPED).withError(error), "start failed");
+        set(status.entering(DaemonState.STOPPED).withError(error), Cause.START_FAILED, "start failed");
     }
 
     synchronized void stopping() {
-        set(status.entering(DaemonState.STOPPING), "stop requested");
+        set(status.entering(DaemonState.STOPPING), Cause.STOP_REQUESTED, "stop requested");
     }
 
     synchronized void stopped(String reason) {
-        set(status.entering(DaemonState.STOPPED), reason);
+        set(status.entering(DaemonState.STOPPED), Cause.STOPPED, reason);
     }
 
-    /** The daemon ended without being asked to, and is now in {@code next}: BACKOFF, FAILED or STOPPED. */
-    synchronized void died(ProcessExit exit, DaemonState next, String reason) {
-        DaemonStatus dead = status.entering(next).withExit(exit);
-        set(next == DaemonState.FAILED ? dead.withError(reason) : dead, reason);
+    /** Another process stopped the daemon on purpose; {@code exit} is how it ended, if seen. */
+    synchronized void stoppedElsewhere(ProcessExit exit) {
+        DaemonStatus stopped = status.entering(DaemonState.STOPPED);
+        set(exit == null ? stopped : stopped.withExit(exit), Cause.STOPPED_ELSEWHERE,
+                "stopped on purpose by another process");
+    }
+
+    /** The daemon ended with {@code exit} as its restart policy expects, and is not restarted. */
+    synchronized void exited(ProcessExit exit) {
+        set(status.entering(DaemonState.STOPPED).withExit(exit), Cause.STOPPED, exit.toString());
+    }
+
+    /** The daemon died without being asked to, and is not restarted: its policy says so. */
+    synchronized void crashed(ProcessExit exit) {
+        set(status.entering(DaemonState.FAILED).withExit(exit).withError(exit.toString()), Cause.DIED,
+                exit.toString());
+    }
+
+    /** The daemon died without being asked to, and is started again after {@code delay}. */
+    synchronized void diedBackingOff(ProcessExit exit, Duration delay) {
+        set(status.entering(DaemonState.BACKOFF).withExit(exit), Cause.DIED, delay,
+                exit + "; restarting in " + delay.toMillis() + " ms");
     }
 
     /**
      * A restart after a death failed to start the daemon, which ended with {@code exit} if it got that far; it is
-     * now in {@code next}: BACKOFF or FAILED.
+     * started again after {@code delay}.
      */
-    synchronized void restartFailed(DaemonState next, ProcessExit exit, String error, String reason) {
-        DaemonStatus failed = status.entering(next).withError(error);
-        set(exit == null ? failed : failed.withExit(exit), reason);
+    synchronized void restartFailed(ProcessExit exit, String error, Duration delay) {
+        DaemonStatus failed = status.entering(DaemonState.BACKOFF).withError(error);
+        set(exit == null ? failed : failed.withExit(exit), Cause.RESTART_FAILED, delay,
+                "restart failed; trying again in " + delay.toMillis() + " ms");
     }
 
-    private void set(DaemonStatus next, String reason) {
+    /** The daemon died, or its restart failed, once too often within the restart window: the supervisor gives up. */
+    synchronized void crashLoop(ProcessExit exit, String error) {
+        DaemonStatus failed = status.entering(DaemonState.FAILED).withError(error);
+        set(exit == null ? failed : failed.withExit(exit), Cause.CRASH_LOOP, error);
+    }
+
+    private void set(DaemonStatus next, Cause cause, String reason) {
+        set(next, cause, null, next.since(), reason);
+    }
+
+    private void set(DaemonStatus next, Cause cause, Duration restartDelay, String reason) {
+        set(next, cause, restartDelay, next.since(), reason);
+    }
+
+    private void set(DaemonStatus next, Cause cause, Duration restartDelay, Instant at, String reason) {
         DaemonStatus previous = status;
         status = next;
         if (previous.state() == next.state()) {
@@ -97,7 +138,7 @@ final class StatusTracker {
         logger.debug("{}: {} -> {} ({})", identifier, previous.state(), next.state(), reason);
         if (!listeners.isEmpty()) {
             DaemonStateChange change = new DaemonStateChange(identifier, previous.state(), next.state(), reason,
-                    next.since());
+                    at, cause, next, Optional.ofNullable(restartDelay));
             delivery().execute(() -> deliver(change));
         }
     }

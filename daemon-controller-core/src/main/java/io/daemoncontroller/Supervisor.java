@@ -2,7 +2,6 @@ package io.daemoncontroller;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -33,8 +32,6 @@ final class Supervisor {
     private ScheduledExecutorService thread;
     private DeathWatch watch;
     private Object watchToken;
-    /** Counts watches and unwatches, so that a death handled after a stop or start on request is ignored. */
-    private long generation;
     private boolean closed;
 
     /** {@code restart} starts the daemon again after a death; it reports a failure to {@link #restartFailed}. */
@@ -54,16 +51,28 @@ final class Supervisor {
         if (closed) {
             return;
         }
-        generation++;
         Object token = new Object();
         watchToken = token;
-        watch = child != null ? DeathWatch.ofChild(child, exit -> died(token, daemon, exit))
+        watch = child != null ? DeathWatch.ofChild(daemon, child, exit -> died(token, daemon, exit))
                 : DeathWatch.polling(daemon, thread(), exit -> died(token, daemon, exit));
+    }
+
+    /**
+     * Handles the watched daemon's death now if it is gone, so that whoever just found it gone never sees a
+     * {@link DaemonState#RUNNING} status afterwards.
+     */
+    void noticeIfGone() {
+        DeathWatch current;
+        synchronized (this) {
+            current = watch;
+        }
+        if (current != null) {
+            current.checkNow();
+        }
     }
 
     /** Stops watching, so that the coming end of the daemon is not taken for a death. */
     synchronized void unwatch() {
-        generation++;
         watchToken = null;
         if (watch != null) {
             watch.cancel();
@@ -94,60 +103,52 @@ final class Supervisor {
         ProcessExit exit = failure instanceof StartException start ? start.exit().orElse(null) : null;
         Optional<Duration> delay = backoff.afterDeath(Instant.now());
         if (delay.isEmpty()) {
-            String crashLoop = crashLoop(summary(failure));
-            status.restartFailed(DaemonState.FAILED, exit, crashLoop, crashLoop);
+            status.crashLoop(exit, crashLoop(summary(failure)));
             logger.error("{} is in a crash loop; it is not restarted again until started on request. Last failure: {}",
                     spec.identifier(), failure.getMessage());
             return;
         }
-        status.restartFailed(DaemonState.BACKOFF, exit, failure.getMessage(), "restart failed; trying again in "
-                + delay.get().toMillis() + " ms");
+        status.restartFailed(exit, failure.getMessage(), delay.get());
         schedule(delay.get());
     }
 
-    private void died(Object token, OsProcess daemon, ProcessExit exit) {
-        synchronized (this) {
-            if (token != watchToken) {
-                return;
-            }
-            watchToken = null;
-            watch = null;
-            long deathGeneration = generation;
-            thread().execute(() -> handleDeath(daemon, exit, deathGeneration));
+    /**
+     * Records the death at once, so that the status never says RUNNING once the daemon is gone, and decides what
+     * comes next. What is left of a daemonizeForMe session is ended on the supervisor's thread, before any restart.
+     */
+    private synchronized void died(Object token, OsProcess daemon, ProcessExit exit) {
+        if (token != watchToken) {
+            return;
         }
-    }
-
-    private void handleDeath(OsProcess daemon, ProcessExit exit, long deathGeneration) {
+        watchToken = null;
+        watch = null;
         if (spec.daemonizeForMe()) {
-            endOrphans(daemon);
+            thread().execute(() -> endOrphans(daemon));
         }
-        synchronized (this) {
-            if (deathGeneration == generation) {
-                decideAfterDeath(exit);
-            }
-        }
-    }
-
-    private void decideAfterDeath(ProcessExit exit) {
-        String how = exit == null ? "exited (status unknown: not a child of this JVM)" : exit.toString();
         if (stopMarker.isSet()) {
-            status.died(exit, DaemonState.STOPPED, "stopped on purpose by another process");
+            status.stoppedElsewhere(exit);
             return;
         }
-        logger.warn("{} {}", spec.identifier(), how);
         if (!spec.restartPolicy().restartsAfter(exit)) {
-            boolean crashed = exit != null && !exit.isSuccess();
-            status.died(exit, crashed ? DaemonState.FAILED : DaemonState.STOPPED, how);
+            if (exit.isSuccess()) {
+                logger.info("{} {}", spec.identifier(), exit);
+                status.exited(exit);
+            } else {
+                logger.warn("{} {}; its restart policy is {}: not restarted", spec.identifier(), exit,
+                        spec.restartPolicy());
+                status.crashed(exit);
+            }
             return;
         }
+        logger.warn("{} {}", spec.identifier(), exit);
         Optional<Duration> delay = backoff.afterDeath(Instant.now());
         if (delay.isEmpty()) {
-            status.died(exit, DaemonState.FAILED, crashLoop(how));
+            status.crashLoop(exit, crashLoop(exit.toString()));
             logger.error("{} is in a crash loop; it is not restarted again until started on request",
                     spec.identifier());
             return;
         }
-        status.died(exit, DaemonState.BACKOFF, how + "; restarting in " + delay.get().toMillis() + " ms");
+        status.diedBackingOff(exit, delay.get());
         schedule(delay.get());
     }
 
@@ -156,11 +157,7 @@ final class Supervisor {
      * wrapper that was killed, so that it neither lingers nor answers for a restarted daemon.
      */
     private void endOrphans(OsProcess daemon) {
-        List<OsProcess> orphans = OsProcess.groupMembers(daemon.pid());
-        if (!orphans.isEmpty()) {
-            logger.warn("{} died and left {} behind; terminating them", spec.identifier(), orphans);
-            termination.terminate(orphans, spec.startAbortTimeout());
-        }
+        termination.endSessionLeftovers(daemon.sessionId(), spec.startAbortTimeout());
     }
 
     private static String summary(RuntimeException failure) {

@@ -63,6 +63,30 @@ class PidFileTests {
     }
 
     @Test
+    void aPidOnTheFirstLineFollowedByMoreLinesNamesTheDaemonAsPostgresWritesIt() {
+        DaemonController controller = sandbox.controller().build();
+        controller.start();
+        long pid = sandbox.daemonPid();
+
+        Sandbox.write(sandbox.pidFile, pid + "\n/var/lib/postgresql/data\n1764547200\n5432\n/run/postgresql\n*\n"
+                + "  5432001    196608\nready   \n");
+
+        assertThat(controller.pid()).hasValue(pid);
+        controller.stop();
+        assertThat(TestProcesses.isAlive(pid)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0\n/data\n", "garbage\n123\n", "\n\n", "12 34\nmore\n"})
+    void aFirstLineWithoutAValidPidIsInvalidWhateverFollows(String content) {
+        DaemonController controller = sandbox.controller().build();
+        Sandbox.write(sandbox.pidFile, content);
+
+        assertThat(controller.isRunning()).isFalse();
+        assertThat(controller.pid()).isEmpty();
+    }
+
+    @Test
     void theNegatedPidOfALiveProcessIsInvalid() {
         DaemonController controller = sandbox.controller().build();
         Sandbox.write(sandbox.pidFile, "-" + ProcessHandle.current().pid() + "\n");

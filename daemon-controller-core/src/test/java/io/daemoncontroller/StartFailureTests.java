@@ -158,4 +158,35 @@ class StartFailureTests {
         assertThat(failure).hasMessageContaining("cannot generate the config");
         assertThat(sandbox.starts()).isZero();
     }
+
+    @Test
+    void aStartCommandThatExitsAndLeavesNothingRunningFailsAtOnceWithTheDaemonsOwnWords() {
+        DaemonController controller = sandbox.controller("echo 'bind: Address already in use' >> "
+                        + shellQuote(sandbox.logFile.toString()) + "; (sleep 0.1; exit 1) & exit 0")
+                .startTimeout(LONG)
+                .logFileActivityTimeout(LONG)
+                .build();
+
+        StartException failure = catchThrowableOfType(controller::start, StartException.class);
+
+        assertThat(failure).isNotInstanceOf(StartTimeoutException.class);
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.EVERY_PROCESS_EXITED);
+        assertThat(failure.getMessage()).contains("the start command exited and every process it started has exited",
+                "bind: Address already in use");
+        assertThat(failure.getMessage()).doesNotContain("wrote nothing");
+    }
+
+    @Test
+    void aStartWhoseDaemonStillRunsIsNotTakenForDeadWhenItsPidFileIsLate() {
+        DaemonController controller = sandbox.controller(sandbox.daemon()
+                        .pidFileDelay(Duration.ofMillis(400))
+                        .shellCommand())
+                .startTimeout(LONG)
+                .build();
+
+        controller.start();
+
+        assertThat(controller.isRunning()).isTrue();
+        controller.stop();
+    }
 }

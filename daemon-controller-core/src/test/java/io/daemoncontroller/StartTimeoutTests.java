@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import io.daemoncontroller.testsupport.TestProcesses;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
@@ -33,9 +34,43 @@ class StartTimeoutTests {
         StartTimeoutException failure = catchThrowableOfType(controller::start, StartTimeoutException.class);
 
         assertThat(failure.getMessage()).contains(controller.identifier()).endsWith("(timed out)");
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.NOT_ANSWERING);
+        assertThat(failure.getMessage()).contains("not ready within 5s (startTimeout)",
+                "start command: exited with status 0",
+                "PID file " + sandbox.pidFile + ": names pid " + sandbox.daemonPid() + ", which runs",
+                "ping " + controller.ping() + ": does not answer");
         assertThat(failure.exit()).isEmpty();
         assertThat(TestProcesses.isAlive(sandbox.daemonPid())).isFalse();
         assertThat(sandbox.pidFile).doesNotExist();
+    }
+
+    @Test
+    void aDaemonThatWritesItsPidFileElsewhereIsReportedAsSuchAndNotLeftRunning() {
+        Path elsewhere = sandbox.dir.resolve("elsewhere.pid");
+        DaemonController controller = sandbox.controller(sandbox.daemon().pidFile(elsewhere).shellCommand())
+                .startTimeout(Duration.ofSeconds(3))
+                .build();
+
+        StartTimeoutException failure = catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.PID_FILE_MISMATCH);
+        assertThat(failure.getMessage()).contains("PID file " + sandbox.pidFile + ": absent",
+                "ping " + controller.ping() + ": answers", "writes its PID file somewhere else");
+        assertThat(TestProcesses.isAlive(sandbox.daemonPid())).as("the daemon the start left behind").isFalse();
+    }
+
+    @Test
+    void aDaemonThatForksLeavesItsSessionAndWritesItsPidFileElsewhereIsNotLeftRunning() {
+        Path elsewhere = sandbox.dir.resolve("elsewhere.pid");
+        String daemon = sandbox.daemon().pidFile(elsewhere).foregroundShellCommand();
+        DaemonController controller = sandbox.controller("setsid -f " + daemon + " >/dev/null 2>&1 </dev/null")
+                .startTimeout(Duration.ofSeconds(3))
+                .build();
+
+        catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(sandbox.startedPids()).hasSize(1);
+        assertThat(TestProcesses.isAlive(sandbox.daemonPid())).as("the daemon the start left behind").isFalse();
     }
 
     @Test
@@ -80,6 +115,9 @@ class StartTimeoutTests {
 
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));
         assertThat(failure.getMessage()).endsWith("(timed out)");
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.LOG_IDLE);
+        assertThat(failure.getMessage()).contains("did not grow for 1s (logFileActivityTimeout)")
+                .doesNotContain("wrote nothing");
         assertThat(TestProcesses.mentioning(sandbox.dir.toString())).isEmpty();
     }
 

@@ -17,12 +17,14 @@ import io.daemoncontroller.testsupport.ChildJvm;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import io.daemoncontroller.testsupport.TestProcesses;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,8 +118,13 @@ class SupervisionTests {
             assertThat(status.lastExit().get().signal()).hasValue("SIGKILL");
             assertThat(noticed.reason()).contains("SIGKILL");
         } else {
-            assertThat(status.lastExit()).as("the exit of a daemon that is not a child is unknown").isEmpty();
+            assertThat(status.lastExit()).as("the exit of a daemon that is not a child is unknown")
+                    .hasValue(ProcessExit.unknown());
+            assertThat(noticed.reason()).contains("status unknown");
         }
+        assertThat(noticed.cause()).isEqualTo(DaemonStateChange.Cause.DIED);
+        assertThat(noticed.status().lastExit()).isEqualTo(status.lastExit());
+        assertThat(noticed.restartDelay()).isPresent();
         figure("death of a %s noticed after %d ms (%s); back RUNNING after %d ms", victim, millis(killedAt,
                 noticed.at()), policy, millis(killedAt, controller.status().since()));
     }
@@ -140,17 +147,35 @@ class SupervisionTests {
     }
 
     @Test
-    void underNeverADaemonInTheBackgroundThatVanishesIsStoppedAndNotRestarted() {
+    void underNeverADaemonInTheBackgroundThatVanishesIsFailedWithAnUnknownExitAndNotRestarted() {
         DaemonController controller = sandbox.build(supervised(false, RestartPolicy.NEVER));
         RecordingListener events = listen(controller);
         controller.start();
 
         kill9(sandbox.daemonPid());
 
-        events.await(STOPPED, 1, WAIT);
-        assertThat(controller.status().lastExit()).isEmpty();
-        assertStaysWithoutRestart(controller, STOPPED, 1);
-        assertThat(events.states()).containsExactly(STARTING, RUNNING, STOPPED);
+        DaemonStateChange failed = events.await(FAILED, 1, WAIT);
+        assertThat(failed.cause()).isEqualTo(DaemonStateChange.Cause.DIED);
+        assertThat(controller.status().lastExit()).hasValue(ProcessExit.unknown());
+        assertThat(controller.status().lastExit().get().isKnown()).isFalse();
+        assertThat(controller.status().lastError()).hasValue("exited, status unknown (not a child of this process)");
+        assertStaysWithoutRestart(controller, FAILED, 1);
+        assertThat(events.states()).containsExactly(STARTING, RUNNING, FAILED);
+    }
+
+    @Test
+    void aCallThatFindsTheDaemonGoneRecordsTheDeathAtOnce() {
+        DaemonController controller = sandbox.build(supervised(false, RestartPolicy.NEVER));
+        controller.start();
+        long daemon = sandbox.daemonPid();
+
+        kill9(daemon);
+        Await.until("the daemon and its threads to be gone", WAIT, () -> !TestProcesses.isAlive(daemon)
+                && Optional.ofNullable(new File("/proc/" + daemon + "/task").list()).map(t -> t.length).orElse(0) <= 1);
+
+        assertThat(controller.isRunning()).isFalse();
+        assertThat(controller.status().state()).as("the state right after isRunning() said false").isEqualTo(FAILED);
+        assertThat(controller.status().lastExit()).hasValue(ProcessExit.unknown());
     }
 
     @ParameterizedTest
