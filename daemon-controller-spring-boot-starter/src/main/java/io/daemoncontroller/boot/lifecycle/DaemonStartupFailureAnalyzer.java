@@ -3,7 +3,6 @@ package io.daemoncontroller.boot.lifecycle;
 import java.util.Map;
 
 import io.daemoncontroller.StartException;
-import io.daemoncontroller.StartTimeoutException;
 import io.daemoncontroller.boot.ManagedDaemon;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -33,19 +32,35 @@ class DaemonStartupFailureAnalyzer extends AbstractFailureAnalyzer<DaemonStartup
 
     private static String action(ManagedDaemon daemon, RuntimeException failure) {
         String prefix = "daemon-controller.daemons." + daemon.name() + ".";
+        if (!(failure instanceof StartException start)) {
+            return "fix the failure above; " + prefix + "* describes how the daemon is started.";
+        }
         String log = daemon.controller().logFile().map(file -> " and its log file " + file).orElse("");
-        if (failure instanceof StartTimeoutException) {
-            return "it did not answer its ping (" + daemon.controller().ping() + ") in time. Check that the ping "
-                    + "matches where the daemon listens, the output above" + log + "; if it is merely slow, raise "
-                    + prefix + "start-timeout (and " + prefix + "log-file-activity-timeout when it logs nothing "
-                    + "for a while).";
-        }
-        if (failure instanceof StartException) {
-            return "fix what the output above" + log + " shows; check that " + prefix + "start-command starts "
-                    + "the daemon, that it writes " + daemon.controller().pidFile() + " (or set " + prefix
-                    + "daemonize-for-me: true for a command that stays in the foreground), and that it then "
-                    + "answers " + daemon.controller().ping() + ".";
-        }
-        return "fix the failure above; " + prefix + "* describes how the daemon is started.";
+        String pidFile = daemon.controller().pidFile().toString();
+        String ping = daemon.controller().ping().toString();
+        return switch (start.reason()) {
+            case COMMAND_DID_NOT_EXIT -> "its start command stays in the foreground: set " + prefix
+                    + "daemonize-for-me: true, so that the controller runs it in the background and writes its PID"
+                    + " file; or, if the command merely takes long to exit, raise " + prefix + "start-timeout.";
+            case PID_FILE_MISMATCH -> "it answers " + ping + ", but " + pidFile + " names no running process: the"
+                    + " daemon writes its PID file somewhere else. Set " + prefix + "pid-file to the file the daemon"
+                    + " writes (its own pidfile setting), or make the daemon write " + pidFile + ".";
+            case PID_FILE_MISSING -> "it neither wrote " + pidFile + " nor answered " + ping + ". Check the output"
+                    + " above" + log + ", and that the daemon writes " + pidFile + "; if it is merely slow, raise "
+                    + prefix + "start-timeout.";
+            case NOT_ANSWERING -> "it runs, but did not answer " + ping + " in time. Check that " + prefix
+                    + "ping matches where the daemon listens, and the output above" + log + "; if it is merely slow,"
+                    + " raise " + prefix + "start-timeout.";
+            case LOG_IDLE -> "it wrote nothing to its log file for a while and was not ready. If it is merely quiet"
+                    + " while it starts, raise " + prefix + "log-file-activity-timeout.";
+            case PING_FAILED -> "its ping " + ping + " failed with an error: fix " + prefix + "ping.";
+            case BEFORE_START_FAILED -> "its before-start step failed: see the failure above.";
+            case COMMAND_NOT_RUN -> "its start command could not be run: check " + prefix + "start-command and "
+                    + prefix + "working-directory.";
+            case COMMAND_FAILED, DAEMON_EXITED, EVERY_PROCESS_EXITED, PID_FILE_LOST -> "fix what the output above"
+                    + log + " shows; check that " + prefix + "start-command starts the daemon, that it writes "
+                    + pidFile + " (or set " + prefix + "daemonize-for-me: true for a command that stays in the"
+                    + " foreground), and that it then answers " + ping + ".";
+        };
     }
 }

@@ -22,7 +22,8 @@ enum RestartCause {
 
     /** The cause of a restart after the daemon ended with {@code exit}, empty when unknown. */
     static RestartCause ofDeath(Optional<ProcessExit> exit) {
-        return exit.map(ended -> ended.signal().isPresent() ? SIGNAL : EXIT).orElse(UNKNOWN);
+        return exit.filter(ProcessExit::isKnown).map(ended -> ended.signal().isPresent() ? SIGNAL : EXIT)
+                .orElse(UNKNOWN);
     }
 
     /** The tag value, such as {@code start-failed}. */
