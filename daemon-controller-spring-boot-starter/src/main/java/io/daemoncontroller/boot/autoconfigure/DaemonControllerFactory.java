@@ -38,8 +38,8 @@ final class DaemonControllerFactory {
             builder.workingDirectory(directory);
             builder.ping(ping(definition, directory));
             startCommand(builder, definition);
-            map.from(settings::getStopCommand).whenHasText().to(builder::stopCommand);
-            map.from(settings::getRestartCommand).whenHasText().to(builder::restartCommand);
+            map.from(settings::getStopCommand).to(builder::stopCommand);
+            map.from(settings::getRestartCommand).to(builder::restartCommand);
             map.from(path(definition.get("pid-file", settings.getPidFile()))).to(builder::pidFile);
             map.from(path(definition.get("log-file", settings.getLogFile()))).to(builder::logFile);
             map.from(path(definition.get("lock-file", settings.getLockFile()))).to(builder::lockFile);
@@ -49,7 +49,7 @@ final class DaemonControllerFactory {
             map.from(settings::getStopTimeout).to(builder::stopTimeout);
             map.from(settings::getLogFileActivityTimeout).to(builder::logFileActivityTimeout);
             map.from(settings::getPingInterval).to(builder::pingInterval);
-            map.from(settings::getStopSignal).whenHasText().to(builder::stopSignal);
+            map.from(settings::getStopSignal).to(builder::stopSignal);
             map.from(settings::isDontStopIfPidFileInvalid).to(builder::dontStopIfPidFileInvalid);
             map.from(connectFailures(definition)).to(builder::connectFailures);
             supervision(builder, definition, map);

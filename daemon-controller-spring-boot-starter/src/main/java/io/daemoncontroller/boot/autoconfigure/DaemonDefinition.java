@@ -54,15 +54,10 @@ final class DaemonDefinition {
 
     /**
      * The setting {@code key} (such as {@code "start-command"}), whose value is {@code value}, with the property it
-     * came from. A blank string, as an empty YAML key gives, counts as unset.
+     * came from; the daemon's own property when {@code value} is {@code null}.
      */
     <T> ConfiguredValue<T> get(String key, T value) {
-        T setValue = value instanceof String text && text.isBlank() ? null : value;
-        if (setValue == null) {
-            return new ConfiguredValue<>(ownProperty(key), null, find(ownSection(name).append(key))
-                    .map(Origin::from).orElse(null));
-        }
-        return withSource(key, setValue);
+        return value == null ? new ConfiguredValue<>(ownProperty(key), null, null) : withSource(key, value);
     }
 
     /**

@@ -57,7 +57,10 @@ final class DaemonDefinitionBinder {
         return new DaemonDefinition(name, settings, recorder.bound);
     }
 
-    /** Keeps each property that was bound to a value, by the name it was bound to. */
+    /**
+     * Keeps each property that was bound to a value, by the name it was bound to. A blank string, as an empty YAML
+     * key gives, is left unbound, so that the layer below shows through.
+     */
     private static final class PropertyRecorder implements BindHandler {
 
         private final Map<ConfigurationPropertyName, ConfigurationProperty> bound = new LinkedHashMap<>();
@@ -65,6 +68,9 @@ final class DaemonDefinitionBinder {
         @Override
         public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
                 Object result) {
+            if (result instanceof String text && text.isBlank()) {
+                return null;
+            }
             ConfigurationProperty property = context.getConfigurationProperty();
             if (property != null && property.getName().equals(name)) {
                 bound.put(name, property);

@@ -28,6 +28,21 @@ class DaemonDefinitionBinderTests {
     }
 
     @Test
+    void takesABlankValueAsUnsetSoThatTheDefaultShowsThrough() {
+        properties.put("daemon-controller.defaults.start-command", "searchd");
+        properties.put("daemon-controller.defaults.stop-timeout", "5s");
+        properties.put("daemon-controller.daemons.search.start-command", " ");
+        properties.put("daemon-controller.daemons.search.stop-timeout", "");
+
+        DaemonDefinition search = binder().bind("search");
+
+        assertThat(search.settings().getStartCommand()).isEqualTo("searchd");
+        assertThat(search.settings().getStopTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(search.get("start-command", search.settings().getStartCommand()).property())
+                .isEqualTo("daemon-controller.defaults.start-command");
+    }
+
+    @Test
     void namesThePropertyEachValueCameFromAndWhereItWasSet() {
         properties.put("daemon-controller.defaults.start-timeout", "20s");
         properties.put("daemon-controller.daemons.search.stop-timeout", "5s");
