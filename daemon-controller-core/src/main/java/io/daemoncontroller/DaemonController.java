@@ -144,6 +144,11 @@ public final class DaemonController implements AutoCloseable {
         return spec.identifier();
     }
 
+    /** The command that starts the daemon, as configured, such as {@code searchd -c config/sphinx.conf}. */
+    public String startCommand() {
+        return spec.startCommand().toString();
+    }
+
     /** How this controller tells the daemon answers. */
     public Ping ping() {
         return spec.ping();

@@ -80,7 +80,13 @@ public final class DaemonOperationEvent extends ApplicationEvent {
         ENDPOINT,
 
         /** Application code called {@link ManagedDaemon}. */
-        APPLICATION;
+        APPLICATION,
+
+        /**
+         * The daemon's supervisor restarted it after it died: the trigger of such a restart's observation. No
+         * {@link DaemonOperationEvent} has it, since the application did not perform the restart.
+         */
+        SUPERVISOR;
 
         /** The value used in metric tags, such as {@code connect-failure}. */
         public String tagValue() {

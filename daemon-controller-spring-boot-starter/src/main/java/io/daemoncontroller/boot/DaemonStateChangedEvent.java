@@ -25,6 +25,14 @@ public final class DaemonStateChangedEvent extends ApplicationEvent {
         this.change = change;
     }
 
+    /**
+     * The change, with its structured facts: its cause, and the daemon's status right after it (last exit, restart
+     * count, pid).
+     */
+    public DaemonStateChange change() {
+        return change;
+    }
+
     /** The daemon whose state changed. */
     public ManagedDaemon daemon() {
         return (ManagedDaemon) getSource();

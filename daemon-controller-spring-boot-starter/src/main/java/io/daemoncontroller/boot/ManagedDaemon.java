@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 import io.daemoncontroller.AlreadyStartedException;
@@ -14,6 +15,9 @@ import io.daemoncontroller.DaemonStatus;
 import io.daemoncontroller.boot.DaemonOperationEvent.Operation;
 import io.daemoncontroller.boot.DaemonOperationEvent.Outcome;
 import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
+import io.daemoncontroller.boot.observation.DaemonObservationContext;
+import io.daemoncontroller.boot.observation.DaemonObservations;
+import io.micrometer.observation.Observation;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -21,7 +25,8 @@ import org.springframework.context.ApplicationEventPublisher;
  * lifecycle, whether it is required, tags, the daemons it depends on). Start, stop and restart it through this
  * class rather than through the controller, so that the daemons it depends on are started first, the application
  * knows whether it started the daemon (a {@code start-and-stop} daemon is stopped at shutdown only then) and a
- * {@link DaemonOperationEvent} is published for each operation. Thread-safe; concurrent starts start the daemon
+ * {@link DaemonOperationEvent} is published and a {@link io.daemoncontroller.boot.observation.DaemonObservation}
+ * made for each operation. Thread-safe; concurrent starts start the daemon
  * once (the controller's lock serializes them).
  *
  * @since 0.1.0
@@ -35,16 +40,19 @@ public final class ManagedDaemon {
     private final List<String> tags;
     private final List<ManagedDaemon> dependencies;
     private final ApplicationEventPublisher events;
+    private final DaemonObservations observations;
     private volatile boolean startedByThisApplication;
     private volatile boolean answeredLastPing;
 
     /**
      * A daemon named {@code name} (as under {@code daemon-controller.daemons}), controlled by {@code controller},
-     * that needs {@code dependencies} up before it starts, and whose operations are published to {@code events}.
-     * Being built from daemons that exist already, dependencies cannot form a cycle.
+     * that needs {@code dependencies} up before it starts, whose operations are published to {@code events} and
+     * observed in {@code observations}. Being built from daemons that exist already, dependencies cannot form a
+     * cycle.
      */
     public ManagedDaemon(String name, DaemonController controller, LifecycleManagement lifecycle, boolean required,
-            Collection<String> tags, List<ManagedDaemon> dependencies, ApplicationEventPublisher events) {
+            Collection<String> tags, List<ManagedDaemon> dependencies, ApplicationEventPublisher events,
+            DaemonObservations observations) {
         this.name = Objects.requireNonNull(name, "name");
         this.controller = Objects.requireNonNull(controller, "controller");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -52,6 +60,7 @@ public final class ManagedDaemon {
         this.tags = List.copyOf(tags);
         this.dependencies = List.copyOf(dependencies);
         this.events = Objects.requireNonNull(events, "events");
+        this.observations = Objects.requireNonNull(observations, "observations");
     }
 
     public String name() {
@@ -195,15 +204,26 @@ public final class ManagedDaemon {
                     + "daemon-controller.daemons." + name + ".lifecycle to on-demand, start-and-stop or start-only "
                     + "to control it from this application");
         }
+        DaemonObservationContext context = new DaemonObservationContext(name, controller.startCommand(), operation,
+                trigger);
+        OptionalLong pidBefore = controller.status().pid();
+        Observation observation = observations.observation(context).start();
         long started = System.nanoTime();
         boolean acted;
-        try {
+        try (Observation.Scope scope = observation.openScope()) {
             acted = action.getAsBoolean();
         } catch (RuntimeException ex) {
-            publish(operation, trigger, Outcome.of(ex), started, ex);
+            Outcome outcome = Outcome.of(ex);
+            context.ended(outcome, operation == Operation.STOP ? pidBefore : controller.status().pid());
+            observation.error(ex);
+            observation.stop();
+            publish(operation, trigger, outcome, started, ex);
             throw ex;
         }
-        publish(operation, trigger, acted ? Outcome.SUCCESS : Outcome.SKIPPED, started, null);
+        Outcome outcome = acted ? Outcome.SUCCESS : Outcome.SKIPPED;
+        context.ended(outcome, operation == Operation.STOP ? pidBefore : controller.status().pid());
+        observation.stop();
+        publish(operation, trigger, outcome, started, null);
         return acted;
     }
 

@@ -8,6 +8,10 @@ import java.util.Map;
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.ManagedDaemon;
+import io.daemoncontroller.boot.observation.DaemonObservationConvention;
+import io.daemoncontroller.boot.observation.DaemonObservations;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -40,7 +44,7 @@ public final class DaemonControllerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Daemons daemons(ConfigurableListableBeanFactory beanFactory, Environment environment,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, DaemonObservations observations) {
         Map<String, DaemonController> controllers = byDaemonName(beanFactory.getBeansOfType(DaemonController.class));
         DaemonDefinitionBinder binder = new DaemonDefinitionBinder(environment, beanFactory.getBeanClassLoader());
         Map<String, DaemonDefinition> definitions = new LinkedHashMap<>();
@@ -51,7 +55,7 @@ public final class DaemonControllerAutoConfiguration {
             List<ManagedDaemon> dependencies = definition.dependsOn().stream()
                     .map(dependency -> daemons.get(dependency.value())).toList();
             daemons.put(name, new ManagedDaemon(name, controllers.get(name), definition.lifecycle(),
-                    definition.required(), definition.tags(), dependencies, events));
+                    definition.required(), definition.tags(), dependencies, events, observations));
         }
         return new Daemons(definitions.keySet().stream().map(daemons::get).toList());
     }
@@ -61,6 +65,18 @@ public final class DaemonControllerAutoConfiguration {
     @ConfigurationPropertiesBinding
     static PingPropertyConverter daemonPingPropertyConverter() {
         return new PingPropertyConverter();
+    }
+
+    /**
+     * How starts, stops and restarts are observed: in the application's {@link ObservationRegistry} (none: not at
+     * all), named by its {@link DaemonObservationConvention} bean if it has one.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DaemonObservations daemonObservations(ObjectProvider<ObservationRegistry> registry,
+            ObjectProvider<DaemonObservationConvention> convention) {
+        return new DaemonObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+                convention.getIfAvailable());
     }
 
     @Bean

@@ -1,19 +1,20 @@
 package io.daemoncontroller.boot.metrics;
 
 import io.daemoncontroller.boot.DaemonOperationEvent;
-import io.daemoncontroller.boot.DaemonOperationEvent.Outcome;
 import io.daemoncontroller.boot.DaemonOperationEvent.Operation;
+import io.daemoncontroller.boot.DaemonOperationEvent.Outcome;
 import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
 import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.ManagedDaemon;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Records the {@link DaemonMetric}s: a {@code daemon.up} gauge per daemon, registered up front, and timers and the
- * autostart counter from each {@link DaemonOperationEvent}.
+ * Registers, for each daemon and up front (so that a query for any of them answers from the start), the
+ * {@link DaemonMeter#UP} gauge and the {@link DaemonMeter#AUTOSTARTS} counter, which counts from each
+ * {@link DaemonOperationEvent}.
  */
 final class DaemonMeters implements ApplicationListener<DaemonOperationEvent> {
 
@@ -22,26 +23,26 @@ final class DaemonMeters implements ApplicationListener<DaemonOperationEvent> {
     DaemonMeters(MeterRegistry registry, Daemons daemons) {
         this.registry = registry;
         for (ManagedDaemon daemon : daemons.all()) {
-            Gauge.builder(DaemonMetric.UP.metricName(), daemon, each -> each.state().isUp() ? 1 : 0)
+            Gauge.builder(DaemonMeter.UP.getName(), daemon, each -> each.state().isUp() ? 1 : 0)
                     .description("1 while the daemon runs, else 0")
-                    .tag(DaemonMetric.Tag.DAEMON.key(), daemon.name())
+                    .tag(DaemonMeter.Keys.DAEMON.asString(), daemon.name())
                     .register(registry);
+            autostarts(daemon.name());
         }
     }
 
     @Override
     public void onApplicationEvent(DaemonOperationEvent event) {
-        String daemon = event.daemon().name();
-        Timer.builder(DaemonMetric.timerOf(event.operation()).metricName())
-                .tag(DaemonMetric.Tag.DAEMON.key(), daemon)
-                .tag(DaemonMetric.Tag.OUTCOME.key(), event.outcome().tagValue())
-                .tag(DaemonMetric.Tag.TRIGGER.key(), event.trigger().tagValue())
-                .register(registry)
-                .record(event.duration());
         if (event.operation() == Operation.START && event.trigger() == Trigger.CONNECT_FAILURE
                 && event.outcome() == Outcome.SUCCESS) {
-            registry.counter(DaemonMetric.AUTOSTARTS.metricName(), DaemonMetric.Tag.DAEMON.key(), daemon)
-                    .increment();
+            autostarts(event.daemon().name()).increment();
         }
+    }
+
+    private Counter autostarts(String daemon) {
+        return Counter.builder(DaemonMeter.AUTOSTARTS.getName())
+                .description("Starts caused by a @DaemonDependency call that could not connect")
+                .tag(DaemonMeter.Keys.DAEMON.asString(), daemon)
+                .register(registry);
     }
 }

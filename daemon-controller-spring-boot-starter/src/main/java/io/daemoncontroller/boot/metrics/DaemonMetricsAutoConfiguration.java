@@ -9,8 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the daemons' Micrometer metrics (see {@link DaemonMetric}), when there is a
- * {@link MeterRegistry}.
+ * Auto-configuration of the daemons' own Micrometer meters (see {@link DaemonMeter}), when there is a
+ * {@link MeterRegistry}. The timers come from the daemons' observations, through Spring Boot's
+ * {@code DefaultMeterObservationHandler}.
  *
  * @since 0.1.0
  */
@@ -28,7 +29,7 @@ public final class DaemonMetricsAutoConfiguration {
     }
 
     @Bean
-    DaemonRestartMeters daemonRestartMeters(MeterRegistry registry) {
-        return new DaemonRestartMeters(registry);
+    DaemonRestartCounter daemonRestartCounter(MeterRegistry registry) {
+        return new DaemonRestartCounter(registry);
     }
 }

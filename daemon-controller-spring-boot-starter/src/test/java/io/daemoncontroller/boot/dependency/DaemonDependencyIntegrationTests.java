@@ -19,8 +19,9 @@ import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
 import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerAutoConfiguration;
 import io.daemoncontroller.boot.lifecycle.DaemonLifecycleAutoConfiguration;
-import io.daemoncontroller.boot.metrics.DaemonMetric;
+import io.daemoncontroller.boot.metrics.DaemonMeter;
 import io.daemoncontroller.boot.metrics.DaemonMetricsAutoConfiguration;
+import io.daemoncontroller.boot.observation.DaemonObservation;
 import io.daemoncontroller.boot.test.TestDaemonProperties;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
@@ -83,11 +86,11 @@ class DaemonDependencyIntegrationTests {
             }
             assertThat(echo.starts()).isEqualTo(1);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            assertThat(registry.get(DaemonMetric.AUTOSTARTS.metricName()).tag("daemon", "echo").counter().count())
+            assertThat(registry.get(DaemonMeter.AUTOSTARTS.getName()).tag("daemon", "echo").counter().count())
                     .isEqualTo(1);
-            assertThat(registry.get(DaemonMetric.START.metricName()).tags("daemon", "echo", "outcome", "success",
+            assertThat(registry.get(DaemonObservation.START.getName()).tags("daemon", "echo", "outcome", "success",
                     "trigger", "connect-failure").timer().count()).isEqualTo(1);
-            assertThat(registry.get(DaemonMetric.UP.metricName()).tag("daemon", "echo").gauge().value())
+            assertThat(registry.get(DaemonMeter.UP.getName()).tag("daemon", "echo").gauge().value())
                     .isEqualTo(1);
         });
     }
@@ -111,7 +114,8 @@ class DaemonDependencyIntegrationTests {
         ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DaemonControllerAutoConfiguration.class,
                         DaemonLifecycleAutoConfiguration.class, DaemonDependencyAutoConfiguration.class,
-                        DaemonMetricsAutoConfiguration.class))
+                        DaemonMetricsAutoConfiguration.class, ObservationAutoConfiguration.class,
+                        MetricsAutoConfiguration.class))
                 .withUserConfiguration(Beans.class)
                 .withPropertyValues(echo.pairs())
                 .withPropertyValues("echo.port=" + echo.port());
