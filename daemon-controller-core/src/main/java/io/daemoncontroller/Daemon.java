@@ -329,12 +329,20 @@ final class Daemon {
             stopLocked();
             status.stopped("stopped on request");
         } catch (RuntimeException ex) {
-            PidFile.process(pidFile.read()).ifPresentOrElse(daemon -> {
-                stopMarker.clear();
-                status.foundRunning(daemon.pid(), daemon.startTime(), "still running after a failed stop");
-                supervisor.watch(daemon, null);
-            }, () -> status.stopped("stopped after a failed stop: " + ex.getMessage()));
+            PidFile.process(pidFile.read()).ifPresentOrElse(daemon -> stillRunning(daemon, "a failed stop", ex),
+                    () -> status.stopped("stopped after a failed stop: " + ex.getMessage()));
             throw ex;
+        }
+    }
+
+    /** Takes up the daemon again after an operation on it failed while it kept running: RUNNING, watched. */
+    private void stillRunning(OsProcess daemon, String operation, RuntimeException failure) {
+        status.foundRunning(daemon.pid(), daemon.startTime(), "still running after " + operation);
+        supervisor.watch(daemon, null);
+        try {
+            stopMarker.clear();
+        } catch (RuntimeException markerFailure) {
+            failure.addSuppressed(markerFailure);
         }
     }
 
@@ -418,7 +426,8 @@ final class Daemon {
             try {
                 restartLocked();
             } catch (RuntimeException ex) {
-                runningDaemon().ifPresentOrElse(this::adopt, () -> status.failedToStart(ex.getMessage()));
+                runningDaemon().ifPresentOrElse(daemon -> stillRunning(daemon, "a failed restart", ex),
+                        () -> status.failedToStart(ex.getMessage()));
                 throw ex;
             }
         }

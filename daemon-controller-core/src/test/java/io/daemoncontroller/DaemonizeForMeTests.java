@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.daemoncontroller.testdaemon.TestDaemonCommand;
+import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import io.daemoncontroller.testsupport.TestProcesses;
 
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -165,6 +167,56 @@ class DaemonizeForMeTests {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    @Test
+    void aSimpleShellCommandRunsAsTheDaemonItselfSoThePidFileNamesIt() {
+        DaemonController controller = controller().startCommand(foregroundDaemon().foregroundShellCommand()).build();
+
+        controller.start();
+
+        assertThat(controller.pid()).as("the daemon's own pid, not its shell's").hasValue(sandbox.daemonPid());
+        controller.stop();
+        assertThat(TestProcesses.mentioning(sandbox.dir.toString())).isEmpty();
+    }
+
+    @Test
+    void stopSendsTheStopSignalToTheDaemonAloneThenEndsWhatIsLeftOfItsSession() {
+        Path ready = sandbox.dir.resolve("ready");
+        String script = "log=" + sandbox.logFile + "; (trap 'echo child got TERM >> $log; exit 0' TERM;"
+                + " while :; do sleep 0.05; done) & child=$!;"
+                + " trap 'echo parent got TERM >> $log; kill -KILL $child; exit 0' TERM; touch " + ready + "; wait";
+        DaemonController controller = controller()
+                .startCommand(List.of("/bin/sh", "-c", script))
+                .ping(Ping.of(() -> Files.exists(ready)))
+                .build();
+        controller.start();
+
+        controller.stop();
+
+        assertThat(Sandbox.read(sandbox.logFile)).contains("parent got TERM").doesNotContain("child got TERM");
+        assertThat(TestProcesses.mentioning(sandbox.dir.toString())).isEmpty();
+    }
+
+    @Test
+    void theNextStopEndsTheSessionOfAShellWrapperKilledByHand() {
+        DaemonController first = controller()
+                .startCommand(foregroundDaemon().foregroundShellCommand() + "; echo 'the daemon exited'")
+                .build();
+        first.start();
+        long daemon = sandbox.daemonPid();
+        long wrapper = first.pid().orElseThrow();
+        assertThat(wrapper).as("the PID file names the shell of a compound command").isNotEqualTo(daemon);
+        first.close();
+
+        ProcessHandle.of(wrapper).ifPresent(ProcessHandle::destroyForcibly);
+        Await.until("the wrapper to be gone", TIME_TO_BE_UP, () -> !TestProcesses.isAlive(wrapper));
+        assertThat(TestProcesses.isAlive(daemon)).as("the orphaned daemon, before the next stop").isTrue();
+
+        controller().startCommand(foregroundDaemon().foregroundShellCommand()).build().stop();
+
+        assertThat(TestProcesses.isAlive(daemon)).isFalse();
+        assertThat(TestProcesses.mentioning(sandbox.dir.toString())).isEmpty();
     }
 
     private static long sessionId(long pid) throws IOException {

@@ -9,8 +9,10 @@ import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import io.daemoncontroller.testsupport.TestProcesses;
 
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -113,5 +115,53 @@ class RestartTests {
         assertThat(sandbox.starts()).isEqualTo(2);
         assertThat(restarter.pid()).hasValue(sandbox.startedPids().get(1));
         restarter.stop();
+    }
+
+    @Test
+    void aRestartCommandThatCannotBeRunLeavesARunningDaemonRunningAndNotStarting() throws Exception {
+        Path directory = Files.createDirectory(sandbox.dir.resolve("commands-run-here"));
+        DaemonController controller = sandbox.controller()
+                .workingDirectory(directory)
+                .restartCommand("true")
+                .build();
+        controller.start();
+        Files.delete(directory);
+
+        StartException failure = catchThrowableOfType(controller::restart, StartException.class);
+
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.COMMAND_NOT_RUN);
+        assertThat(controller.status().state()).isEqualTo(DaemonState.RUNNING);
+        assertThat(controller.pid()).hasValue(sandbox.daemonPid());
+        controller.stop();
+    }
+
+    @Test
+    void aStopWhoseMarkerCannotBeWrittenLeavesTheDaemonRunningAndNotStopping() throws Exception {
+        DaemonController controller = sandbox.controller().build();
+        controller.start();
+        Path marker = sandbox.pidFile.resolveSibling(sandbox.pidFile.getFileName() + ".stopped");
+        Files.createDirectories(marker.resolve("in-the-way"));
+
+        catchThrowableOfType(controller::stop, DaemonControllerException.class);
+
+        assertThat(controller.status().state()).isEqualTo(DaemonState.RUNNING);
+        Files.delete(marker.resolve("in-the-way"));
+        Files.delete(marker);
+        controller.stop();
+        assertThat(controller.status().state()).isEqualTo(DaemonState.STOPPED);
+    }
+
+    @Test
+    void aDaemonFoundRunningCountsItsUptimeFromItsOwnStart() {
+        DaemonController starter = sandbox.controller().build();
+        starter.start();
+        Instant afterStart = Instant.now();
+        DaemonController finder = sandbox.controller().build();
+
+        assertThat(finder.pid()).hasValue(sandbox.daemonPid());
+
+        assertThat(finder.status().state()).isEqualTo(DaemonState.RUNNING);
+        assertThat(finder.status().since()).as("since the daemon's process started").isBefore(afterStart);
+        starter.stop();
     }
 }
