@@ -5,14 +5,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.daemoncontroller.DaemonState;
 import io.daemoncontroller.DaemonStateChange;
+import io.daemoncontroller.DaemonStateChange.Cause;
 import io.daemoncontroller.boot.DaemonStateChangedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationListener;
 
 /**
  * Counts the restarts the daemons' supervisors perform in {@link DaemonMeter#RESTARTS}, from their state changes:
- * a daemon that died, or whose restart failed, enters BACKOFF, and the change that restarts it (BACKOFF to STARTING
- * with a restart count above 0) is counted with the cause of the BACKOFF before it.
+ * a daemon that died, or whose restart failed, enters BACKOFF, and the change that restarts it (cause
+ * {@link Cause#RESTARTING}) is counted with the cause of the BACKOFF before it.
  */
 final class DaemonRestartCounter implements ApplicationListener<DaemonStateChangedEvent> {
 
@@ -27,10 +28,9 @@ final class DaemonRestartCounter implements ApplicationListener<DaemonStateChang
     public void onApplicationEvent(DaemonStateChangedEvent event) {
         DaemonStateChange change = event.change();
         if (change.to() == DaemonState.BACKOFF) {
-            pendingCauses.put(event.daemonName(), change.from() == DaemonState.STARTING ? RestartCause.START_FAILED
-                    : RestartCause.ofDeath(event.daemon().status().lastExit()));
-        } else if (change.from() == DaemonState.BACKOFF && change.to() == DaemonState.STARTING
-                && event.daemon().status().restarts() > 0) {
+            pendingCauses.put(event.daemonName(), change.cause() == Cause.RESTART_FAILED ? RestartCause.START_FAILED
+                    : RestartCause.ofDeath(change.status().lastExit()));
+        } else if (change.cause() == Cause.RESTARTING) {
             RestartCause cause = pendingCauses.remove(event.daemonName());
             registry.counter(DaemonMeter.RESTARTS.getName(), DaemonMeter.Keys.DAEMON.asString(), event.daemonName(),
                     DaemonMeter.Keys.CAUSE.asString(), (cause != null ? cause : RestartCause.UNKNOWN).tagValue())

@@ -15,8 +15,8 @@ import org.springframework.context.ApplicationListener;
 
 /**
  * Observes the restarts the daemons' supervisors perform, where they happen: from the daemon's state changes, in
- * their order, on its controller's event thread. A restart begins with the change from BACKOFF to STARTING that the
- * supervisor makes, and ends with the next change out of STARTING: RUNNING is a success,
+ * their order, on its controller's event thread. A restart begins with the change whose cause is
+ * {@link DaemonStateChange.Cause#RESTARTING} and ends with the next change out of STARTING: RUNNING is a success,
  * anything else a failure. It is a {@link DaemonObservation#START} with trigger {@code supervisor}. A start someone
  * asks for while the daemon waits to be restarted has another cause, and is observed where it was asked for.
  */
@@ -32,31 +32,23 @@ final class SupervisorRestartObservations implements ApplicationListener<DaemonS
     @Override
     public void onApplicationEvent(DaemonStateChangedEvent event) {
         DaemonStateChange change = event.change();
-        if (isRestart(event)) {
+        if (change.cause() == DaemonStateChange.Cause.RESTARTING) {
             DaemonObservationContext context = new DaemonObservationContext(event.daemonName(),
                     event.daemon().controller().startCommand(), Operation.START, Trigger.SUPERVISOR);
             underWay.put(event.daemonName(), new RestartUnderWay(context, observations.observation(context).start()));
         } else if (change.from() == DaemonState.STARTING) {
             RestartUnderWay restart = underWay.remove(event.daemonName());
             if (restart != null) {
-                restart.end(event.daemonName(), change, event.daemon().status());
+                restart.end(event.daemonName(), change);
             }
         }
-    }
-
-    /**
-     * Whether {@code event} begins a restart by the supervisor. Until the core's state changes carry their cause,
-     * told by BACKOFF -> STARTING with a restart count above 0 (a start asked for during BACKOFF starts it over).
-     */
-    static boolean isRestart(DaemonStateChangedEvent event) {
-        return event.from() == DaemonState.BACKOFF && event.to() == DaemonState.STARTING
-                && event.daemon().status().restarts() > 0;
     }
 
     /** A restart that began, and its observation. */
     private record RestartUnderWay(DaemonObservationContext context, Observation observation) {
 
-        void end(String daemon, DaemonStateChange change, DaemonStatus status) {
+        void end(String daemon, DaemonStateChange change) {
+            DaemonStatus status = change.status();
             if (change.to() == DaemonState.RUNNING) {
                 context.ended(Outcome.SUCCESS, status.pid());
             } else {

@@ -2,6 +2,7 @@ package io.daemoncontroller.boot.observation;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -18,6 +19,7 @@ import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -139,6 +141,32 @@ class DaemonObservationIntegrationTests {
                     .hasHighCardinalityKeyValue("pid", Long.toString(restarted))
                     .doesNotHaveParentObservation());
         });
+    }
+
+    @Test
+    void observesAFailedRestartByTheSupervisorWithItsErrorAndCountsTheNextOneAsStartFailed() throws Exception {
+        TestDaemonProperties echo = TestDaemonProperties.echo("echo", directory).foreground()
+                .set("restart", "on-failure").set("restart-delay", "50ms").set("max-restarts", "2");
+        Path broken = directory.resolve("broken");
+        run(echo, context -> {
+            context.getBean(Daemons.class).get("echo").start(Trigger.APPLICATION);
+            Files.createFile(broken);
+            echo.kill9();
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Await.until("two failed restarts are timed", Duration.ofSeconds(20), () -> {
+                Timer failed = meters.find("daemon.start").tags("daemon", "echo", "trigger", "supervisor",
+                        "outcome", "failure", "error", "SupervisorRestartFailedException").timer();
+                return failed != null && failed.count() == 2;
+            });
+            assertThat(meters.get("daemon.restarts").tags("daemon", "echo", "cause", "signal").counter().count())
+                    .isEqualTo(1);
+            assertThat(meters.get("daemon.restarts").tags("daemon", "echo", "cause", "start-failed").counter()
+                    .count()).isEqualTo(1);
+            assertThat(context.getBean(TestObservationRegistry.class)).hasAnObservation(observation -> observation
+                    .hasLowCardinalityKeyValue("trigger", "supervisor")
+                    .assertThatError().isInstanceOf(SupervisorRestartFailedException.class)
+                    .hasMessageContaining("The supervisor of daemon 'echo' failed to restart it"));
+        }, "daemon-controller.daemons.echo.start-command=[ -e " + broken + " ] && exit 3; " + echo.startCommand());
     }
 
     @Test
