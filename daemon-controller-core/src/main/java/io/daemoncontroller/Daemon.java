@@ -40,7 +40,7 @@ final class Daemon {
         this.pidFile = new PidFile(identifier, spec.pidFile());
         this.stopMarker = new StopMarker(identifier, spec.pidFile());
         this.termination = new ProcessTermination(spec.pingInterval());
-        this.status = new StatusTracker(identifier);
+        this.status = new StatusTracker(identifier, spec.threads("events"));
         this.supervisor = new Supervisor(spec, status, stopMarker, this::restartAfterDeath);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -201,6 +202,7 @@ public final class DaemonController implements AutoCloseable {
         private Duration maxRestartDelay = Duration.ofMinutes(1);
         private int maxRestarts = 5;
         private Duration restartWindow = Duration.ofMinutes(1);
+        private ThreadFactory threadFactory;
 
         private Builder(String identifier) {
             if (identifier == null || identifier.isBlank()) {
@@ -411,6 +413,18 @@ public final class DaemonController implements AutoCloseable {
         }
 
         /**
+         * Where the controller's threads come from: the supervisor's, the one that tells listeners of state changes,
+         * and the ones that copy a {@code daemonizeForMe} daemon's output to the logs. An application that runs on
+         * virtual threads passes a factory of them. Default: platform threads that do not keep the JVM alive,
+         * named {@code daemon-controller-<purpose>-<identifier>}.
+         */
+        public Builder threadFactory(ThreadFactory threadFactory) {
+            this.threadFactory = Objects.requireNonNull(threadFactory,
+                    () -> identifier + ": threadFactory must not be null");
+            return this;
+        }
+
+        /**
          * Builds the controller.
          *
          * @throws InvalidOptionException when a required option is missing, or two options contradict each other
@@ -445,7 +459,7 @@ public final class DaemonController implements AutoCloseable {
                     pingInterval, stopSignal, dontStopIfPidFileInvalid, daemonizeForMe, environment, directory,
                     "daemon." + slug(),
                     new ConnectFailures(connectFailures), restartPolicy, restartDelay, maxRestartDelay, maxRestarts,
-                    restartWindow));
+                    restartWindow, threadFactory));
         }
 
         private Path defaultPidFile() {

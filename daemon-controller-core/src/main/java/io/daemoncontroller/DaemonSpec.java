@@ -3,6 +3,7 @@ package io.daemoncontroller;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
 
 /** Everything a {@link DaemonController} was built with, validated, with paths made absolute. */
 record DaemonSpec(
@@ -31,5 +32,19 @@ record DaemonSpec(
         Duration restartDelay,
         Duration maxRestartDelay,
         int maxRestarts,
-        Duration restartWindow) {
+        Duration restartWindow,
+        ThreadFactory threadFactory) {
+
+    /** The factory of this controller's threads for {@code purpose}, such as {@code "supervisor"}. */
+    ThreadFactory threads(String purpose) {
+        if (threadFactory != null) {
+            return threadFactory;
+        }
+        String name = "daemon-controller-" + purpose + "-" + identifier;
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
 }

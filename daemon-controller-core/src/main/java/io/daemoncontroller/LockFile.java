@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -28,6 +29,11 @@ final class LockFile {
 
     private final Path path;
     private final ReentrantReadWriteLock threads = new ReentrantReadWriteLock();
+    /**
+     * Guards the channel and the shared lock's count. A lock, not {@code synchronized}: it is held while waiting for
+     * the file lock, which would pin a virtual thread to its carrier.
+     */
+    private final ReentrantLock channelGuard = new ReentrantLock();
     private FileChannel channel;
     private int sharedHolders;
     private FileLock sharedLock;
@@ -63,16 +69,17 @@ final class LockFile {
         if (threads.isWriteLockedByCurrentThread()) {
             return threads.readLock()::unlock;
         }
+        channelGuard.lock();
         try {
-            synchronized (this) {
-                if (sharedHolders == 0) {
-                    sharedLock = lockFile(true);
-                }
-                sharedHolders++;
+            if (sharedHolders == 0) {
+                sharedLock = lockFile(true);
             }
+            sharedHolders++;
         } catch (RuntimeException ex) {
             threads.readLock().unlock();
             throw ex;
+        } finally {
+            channelGuard.unlock();
         }
         return this::releaseShared;
     }
@@ -84,11 +91,14 @@ final class LockFile {
             return threads.writeLock()::unlock;
         }
         FileLock lock;
+        channelGuard.lock();
         try {
             lock = lockFile(false);
         } catch (RuntimeException ex) {
             threads.writeLock().unlock();
             throw ex;
+        } finally {
+            channelGuard.unlock();
         }
         return () -> {
             release(lock);
@@ -97,16 +107,20 @@ final class LockFile {
     }
 
     private void releaseShared() {
-        synchronized (this) {
+        channelGuard.lock();
+        try {
             if (--sharedHolders == 0) {
                 release(sharedLock);
                 sharedLock = null;
             }
+        } finally {
+            channelGuard.unlock();
         }
         threads.readLock().unlock();
     }
 
-    private synchronized FileLock lockFile(boolean shared) {
+    /** Called with {@link #channelGuard} held. */
+    private FileLock lockFile(boolean shared) {
         try {
             ensureOpen();
             return channel.lock(0, Long.MAX_VALUE, shared);
@@ -119,7 +133,7 @@ final class LockFile {
         }
     }
 
-    private synchronized void ensureOpen() throws IOException {
+    private void ensureOpen() throws IOException {
         if (channel == null || !channel.isOpen()) {
             channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         }

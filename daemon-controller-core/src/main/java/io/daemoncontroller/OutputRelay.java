@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
@@ -22,15 +23,15 @@ final class OutputRelay {
     private OutputRelay() {
     }
 
-    static void start(String loggerName, String identifier, Process daemon) {
-        Logger logger = LoggerFactory.getLogger(loggerName);
-        relay(daemon.getInputStream(), "stdout", identifier, daemon.pid(), logger::info);
-        relay(daemon.getErrorStream(), "stderr", identifier, daemon.pid(), logger::warn);
+    static void start(DaemonSpec spec, Process daemon) {
+        Logger logger = LoggerFactory.getLogger(spec.loggerName());
+        relay(spec.threads("stdout"), daemon.getInputStream(), spec.identifier(), daemon.pid(), logger::info);
+        relay(spec.threads("stderr"), daemon.getErrorStream(), spec.identifier(), daemon.pid(), logger::warn);
     }
 
-    private static void relay(InputStream stream, String name, String identifier, long pid,
+    private static void relay(ThreadFactory threads, InputStream stream, String identifier, long pid,
             BiConsumer<String, Object> log) {
-        Thread thread = new Thread(() -> {
+        threads.newThread(() -> {
             MDC.put("daemon", identifier);
             MDC.put("pid", Long.toString(pid));
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
@@ -40,8 +41,6 @@ final class OutputRelay {
             } catch (IOException closed) {
                 return;
             }
-        }, "daemon-controller-" + name + "-" + identifier);
-        thread.setDaemon(true);
-        thread.start();
+        }).start();
     }
 }

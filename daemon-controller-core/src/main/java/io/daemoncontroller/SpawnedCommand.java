@@ -84,7 +84,7 @@ final class SpawnedCommand {
         StartMark mark = StartMark.unique();
         Instant startedAt = Instant.now();
         Process daemon = builder(mark, relayed, spec).start();
-        OutputRelay.start(spec.loggerName(), spec.identifier(), daemon);
+        OutputRelay.start(spec, daemon);
         return new SpawnedCommand("start command", command, startedAt, daemon, null, mark);
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -23,12 +24,14 @@ final class StatusTracker {
     private static final Logger logger = LoggerFactory.getLogger(DaemonController.class);
 
     private final String identifier;
+    private final ThreadFactory threads;
     private final List<DaemonListener> listeners = new CopyOnWriteArrayList<>();
     private volatile DaemonStatus status = DaemonStatus.initial();
     private ExecutorService delivery;
 
-    StatusTracker(String identifier) {
+    StatusTracker(String identifier, ThreadFactory threads) {
         this.identifier = identifier;
+        this.threads = threads;
     }
 
     DaemonStatus current() {
@@ -156,11 +159,7 @@ final class StatusTracker {
     private ExecutorService delivery() {
         if (delivery == null) {
             ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, Supervisor.IDLE_THREAD_LIFETIME.toNanos(),
-                    TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(), runnable -> {
-                        Thread thread = new Thread(runnable, "daemon-controller-events-" + identifier);
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+                    TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(), threads);
             executor.allowCoreThreadTimeOut(true);
             delivery = executor;
         }

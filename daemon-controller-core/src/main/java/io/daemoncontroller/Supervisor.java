@@ -179,11 +179,7 @@ final class Supervisor {
 
     private synchronized ScheduledExecutorService thread() {
         if (thread == null) {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread supervisor = new Thread(runnable, "daemon-controller-supervisor-" + spec.identifier());
-                supervisor.setDaemon(true);
-                return supervisor;
-            });
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, spec.threads("supervisor"));
             executor.setKeepAliveTime(IDLE_THREAD_LIFETIME.toNanos(), TimeUnit.NANOSECONDS);
             executor.allowCoreThreadTimeOut(true);
             executor.setRemoveOnCancelPolicy(true);

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -217,6 +219,32 @@ class DaemonizeForMeTests {
 
         assertThat(TestProcesses.isAlive(daemon)).isFalse();
         assertThat(TestProcesses.mentioning(sandbox.dir.toString())).isEmpty();
+    }
+
+    @Test
+    void theControllersThreadsComeFromTheGivenFactory() {
+        List<String> purposes = new CopyOnWriteArrayList<>();
+        AtomicInteger made = new AtomicInteger();
+        DaemonController controller = controller()
+                .startCommand(foregroundDaemon().foregroundCommand())
+                .restartPolicy(RestartPolicy.ON_FAILURE)
+                .threadFactory(runnable -> {
+                    made.incrementAndGet();
+                    Thread thread = new Thread(runnable, "from-the-factory-" + made.get());
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                .build();
+        controller.addListener(change -> purposes.add(Thread.currentThread().getName()));
+
+        controller.start();
+        Await.until("the listener to hear the start", TIME_TO_BE_UP, () -> purposes.size() == 2);
+
+        assertThat(purposes).allMatch(name -> name.startsWith("from-the-factory-"));
+        assertThat(made.get()).as("the output relays and the event thread").isGreaterThanOrEqualTo(3);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("daemon-controller-") && name.endsWith(controller.identifier()));
+        controller.stop();
     }
 
     private static long sessionId(long pid) throws IOException {
