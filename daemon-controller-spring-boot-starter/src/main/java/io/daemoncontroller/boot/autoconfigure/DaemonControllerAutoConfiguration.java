@@ -25,8 +25,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the daemons: a {@link DaemonController} bean per daemon under
- * {@code daemon-controller.daemons}, the {@link Daemons} registry of those and of the application's own
- * {@code DaemonController} beans, and a {@link io.daemoncontroller.boot.DaemonStateChangedEvent} for each state
+ * {@code daemon-controller.daemons} (built by {@link ConfiguredDaemons}), the {@link Daemons} registry of those and
+ * of the application's own {@code DaemonController} beans, and a {@link io.daemoncontroller.boot.DaemonStateChangedEvent} for each state
  * change of each. Off with {@code daemon-controller.enabled=false}.
  *
  * @since 0.1.0
@@ -44,7 +44,7 @@ public final class DaemonControllerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Daemons daemons(ConfigurableListableBeanFactory beanFactory, Environment environment,
-            ApplicationEventPublisher events, DaemonObservations observations) {
+            ConfiguredDaemons configured, ApplicationEventPublisher events, DaemonObservations observations) {
         Map<String, DaemonController> controllers = byDaemonName(beanFactory.getBeansOfType(DaemonController.class));
         DaemonDefinitionBinder binder = new DaemonDefinitionBinder(environment, beanFactory.getBeanClassLoader());
         Map<String, DaemonDefinition> definitions = new LinkedHashMap<>();
@@ -52,6 +52,11 @@ public final class DaemonControllerAutoConfiguration {
         Map<String, ManagedDaemon> daemons = new HashMap<>();
         for (String name : new DaemonDependencyGraph(definitions).dependenciesFirst()) {
             DaemonDefinition definition = definitions.get(name);
+            ManagedDaemon built = configured.find(name).orElse(null);
+            if (built != null && built.controller() == controllers.get(name)) {
+                daemons.put(name, built);
+                continue;
+            }
             List<ManagedDaemon> dependencies = definition.dependsOn().stream()
                     .map(dependency -> daemons.get(dependency.value())).toList();
             daemons.put(name, new ManagedDaemon(name, controllers.get(name), definition.lifecycle(),
@@ -79,9 +84,13 @@ public final class DaemonControllerAutoConfiguration {
                 convention.getIfAvailable());
     }
 
+    /** Publishes the state changes of the daemons but those {@link ConfiguredDaemons} publishes itself. */
     @Bean
-    DaemonStateEventPublisher daemonStateEventPublisher(Daemons daemons, ApplicationEventPublisher events) {
-        return new DaemonStateEventPublisher(daemons, events);
+    DaemonStateEventPublisher daemonStateEventPublisher(Daemons daemons, ConfiguredDaemons configured,
+            ApplicationEventPublisher events) {
+        List<ManagedDaemon> built = configured.all();
+        return new DaemonStateEventPublisher(daemons.all().stream().filter(daemon -> !built.contains(daemon))
+                .toList(), events);
     }
 
     private static Map<String, DaemonController> byDaemonName(Map<String, DaemonController> beans) {

@@ -1,11 +1,11 @@
 package io.daemoncontroller.boot.autoconfigure;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import io.daemoncontroller.DaemonController;
 import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.config.SingletonBeanRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.EnvironmentAware;
@@ -16,7 +16,11 @@ import org.springframework.core.type.AnnotationMetadata;
 /**
  * Registers a {@link DaemonController} bean named {@code <name>DaemonController} for each daemon under
  * {@code daemon-controller.daemons}, unless the application declares a bean of that name: its entry then only
- * sets the daemon's lifecycle, required, tags and depends-on.
+ * sets the daemon's lifecycle, required, tags and depends-on. Each bean is made by the factory method
+ * {@code controller(name)} of the {@link ConfiguredDaemons} bean: a definition AOT processing can turn into code,
+ * with the daemon's name as its only argument, so the set of daemons is fixed at build time while their settings
+ * are bound when the application runs. The {@link ConfiguredDaemons} bean is the one the application's startup
+ * built when it started the daemons before the context's refresh, or else a bean made here.
  */
 class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
 
@@ -36,7 +40,12 @@ class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, Enviro
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
         DaemonDefinitionBinder definitions = new DaemonDefinitionBinder(environment, classLoader);
-        DaemonControllerFactory factory = new DaemonControllerFactory(Path.of(""));
+        boolean builtAtStartup = registry instanceof SingletonBeanRegistry singletons
+                && singletons.containsSingleton(ConfiguredDaemons.BEAN_NAME);
+        if (!builtAtStartup && !registry.containsBeanDefinition(ConfiguredDaemons.BEAN_NAME)) {
+            registry.registerBeanDefinition(ConfiguredDaemons.BEAN_NAME,
+                    new RootBeanDefinition(ConfiguredDaemons.class));
+        }
         for (String name : definitions.names()) {
             DaemonDefinition definition = definitions.bind(name);
             String beanName = DaemonBeanNames.beanName(name);
@@ -44,9 +53,17 @@ class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, Enviro
                 rejectSecondDescription(definition, beanName);
                 continue;
             }
-            registry.registerBeanDefinition(beanName,
-                    new RootBeanDefinition(DaemonController.class, () -> factory.create(definition)));
+            registry.registerBeanDefinition(beanName, controllerBean(name));
         }
+    }
+
+    private static RootBeanDefinition controllerBean(String name) {
+        RootBeanDefinition bean = new RootBeanDefinition();
+        bean.setTargetType(DaemonController.class);
+        bean.setFactoryBeanName(ConfiguredDaemons.BEAN_NAME);
+        bean.setFactoryMethodName("controller");
+        bean.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
+        return bean;
     }
 
     private static void rejectSecondDescription(DaemonDefinition definition, String beanName) {

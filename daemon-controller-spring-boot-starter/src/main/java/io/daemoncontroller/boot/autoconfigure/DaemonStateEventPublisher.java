@@ -1,11 +1,11 @@
 package io.daemoncontroller.boot.autoconfigure;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.daemoncontroller.DaemonListener;
 import io.daemoncontroller.boot.DaemonStateChangedEvent;
-import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.ManagedDaemon;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,8 +20,8 @@ final class DaemonStateEventPublisher implements DisposableBean {
     private final Map<ManagedDaemon, DaemonListener> listeners = new LinkedHashMap<>();
     private volatile boolean open = true;
 
-    DaemonStateEventPublisher(Daemons daemons, ApplicationEventPublisher events) {
-        for (ManagedDaemon daemon : daemons.all()) {
+    DaemonStateEventPublisher(Collection<ManagedDaemon> daemons, ApplicationEventPublisher events) {
+        for (ManagedDaemon daemon : daemons) {
             DaemonListener listener = change -> {
                 if (open) {
                     events.publishEvent(new DaemonStateChangedEvent(daemon, change));

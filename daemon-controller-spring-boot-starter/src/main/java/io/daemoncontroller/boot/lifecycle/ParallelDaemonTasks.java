@@ -1,5 +1,6 @@
 package io.daemoncontroller.boot.lifecycle;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.daemoncontroller.boot.ManagedDaemon;
@@ -14,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a task for each of several daemons, one thread each (from the given factory): all at once, except that a daemon's task waits for
- * the tasks of its prerequisites in a {@link DaemonOrder}. Collects the failures.
+ * Runs a task for each of several daemons, one thread each (from the given factory): all at once, except that a
+ * daemon's task waits for the tasks of its prerequisites in a {@link DaemonOrder}. Collects the failures, and, when
+ * given a timeout, which tasks were still running when it passed.
  */
 final class ParallelDaemonTasks {
 
@@ -32,6 +35,15 @@ final class ParallelDaemonTasks {
      */
     static Map<ManagedDaemon, RuntimeException> run(List<ManagedDaemon> daemons, String action, DaemonOrder order,
             ThreadFactory threadFactory, Consumer<ManagedDaemon> task) {
+        return run(daemons, action, order, threadFactory, task, null).failures();
+    }
+
+    /**
+     * Runs {@code task} for every daemon, in {@code order}, and returns when all are done or skipped, or when
+     * {@code timeout} passed, leaving the tasks still running to go on. {@code null} waits for all.
+     */
+    static Result run(List<ManagedDaemon> daemons, String action, DaemonOrder order, ThreadFactory threadFactory,
+            Consumer<ManagedDaemon> task, Duration timeout) {
         Map<ManagedDaemon, CompletableFuture<Boolean>> succeeded = new LinkedHashMap<>();
         daemons.forEach(daemon -> succeeded.put(daemon, new CompletableFuture<>()));
         Map<ManagedDaemon, RuntimeException> failures = new ConcurrentHashMap<>();
@@ -61,19 +73,26 @@ final class ParallelDaemonTasks {
             thread.start();
             threads.add(thread);
         }
+        long deadline = System.nanoTime() + (timeout != null ? timeout.toNanos() : 0);
         for (Thread thread : threads) {
-            joinUninterruptibly(thread);
+            joinUninterruptibly(thread, timeout != null ? deadline : null);
         }
         Map<ManagedDaemon, RuntimeException> ordered = new LinkedHashMap<>();
         daemons.stream().filter(failures::containsKey).forEach(daemon -> ordered.put(daemon, failures.get(daemon)));
-        return ordered;
+        List<ManagedDaemon> unfinished = daemons.stream().filter(daemon -> !succeeded.get(daemon).isDone()).toList();
+        return new Result(ordered, unfinished);
     }
 
-    private static void joinUninterruptibly(Thread thread) {
+    /** Waits for {@code thread} to end, or until the {@link System#nanoTime()} {@code deadline} if not null. */
+    private static void joinUninterruptibly(Thread thread, Long deadline) {
         boolean interrupted = false;
-        while (thread.isAlive()) {
+        while (thread.isAlive() && (deadline == null || deadline - System.nanoTime() > 0)) {
             try {
-                thread.join();
+                if (deadline == null) {
+                    thread.join();
+                } else {
+                    TimeUnit.NANOSECONDS.timedJoin(thread, deadline - System.nanoTime());
+                }
             } catch (InterruptedException ex) {
                 interrupted = true;
             }
@@ -81,5 +100,15 @@ final class ParallelDaemonTasks {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * How the tasks ended.
+     *
+     * @param failures the failures, by daemon, in the order of the daemons; a daemon skipped because a
+     * prerequisite failed is not among them
+     * @param unfinished the daemons whose task was still running, or waiting for a prerequisite, at the timeout
+     */
+    record Result(Map<ManagedDaemon, RuntimeException> failures, List<ManagedDaemon> unfinished) {
     }
 }

@@ -1,6 +1,7 @@
 package io.daemoncontroller.boot.observation;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -19,13 +20,29 @@ public final class DaemonObservations {
 
     private static final DaemonObservationConvention DEFAULT_CONVENTION = new DefaultDaemonObservationConvention();
 
-    private final ObservationRegistry registry;
-    private final @Nullable DaemonObservationConvention convention;
+    private final Supplier<ObservationRegistry> registry;
+    private final Supplier<@Nullable DaemonObservationConvention> convention;
 
     /** Observations in {@code registry}, named by {@code convention}, or by the default one when it is null. */
     public DaemonObservations(ObservationRegistry registry, @Nullable DaemonObservationConvention convention) {
-        this.registry = Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(registry, "registry");
+        this.registry = () -> registry;
+        this.convention = () -> convention;
+    }
+
+    private DaemonObservations(Supplier<ObservationRegistry> registry,
+            Supplier<@Nullable DaemonObservationConvention> convention) {
+        this.registry = registry;
         this.convention = convention;
+    }
+
+    /**
+     * Observations in the registry, named by the convention, that {@code registry} and {@code convention} give when
+     * an operation is observed: for daemons that exist before the application context has its registry.
+     */
+    public static DaemonObservations resolvedOnUse(Supplier<ObservationRegistry> registry,
+            Supplier<@Nullable DaemonObservationConvention> convention) {
+        return new DaemonObservations(registry, convention);
     }
 
     /**
@@ -34,7 +51,7 @@ public final class DaemonObservations {
      * that request.
      */
     public Observation observation(DaemonObservationContext context) {
-        return DaemonObservation.of(context.operation()).observation(convention, DEFAULT_CONVENTION, () -> context,
-                registry);
+        return DaemonObservation.of(context.operation()).observation(convention.get(), DEFAULT_CONVENTION,
+                () -> context, registry.get());
     }
 }

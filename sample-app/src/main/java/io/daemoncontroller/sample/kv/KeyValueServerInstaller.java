@@ -2,36 +2,34 @@ package io.daemoncontroller.sample.kv;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 
 /**
- * Copies the key-value server's source file from the classpath into the run directory, where the {@code kv}
- * daemon's start command runs it. The same command then works from {@code spring-boot:run}, from the packaged jar
- * and from any working directory.
+ * Copies the key-value server's source file from the classpath into the run directory ({@code app.run-dir}),
+ * where the {@code kv} daemon's start command runs it. The same command then works from {@code spring-boot:run},
+ * from the packaged jar and from any working directory. A listener registered in {@code META-INF/spring.factories}
+ * rather than a bean: daemons due at startup start before any bean is created, so what they need must be ready
+ * by then.
  */
-@Component
-class KeyValueServerInstaller implements InitializingBean {
+class KeyValueServerInstaller implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
     private static final String SOURCE_FILE = "KeyValueServer.java";
 
-    private final Path runDirectory;
-
-    KeyValueServerInstaller(@Value("${app.run-dir}") Path runDirectory) {
-        this.runDirectory = runDirectory;
-    }
-
     @Override
-    public void afterPropertiesSet() throws IOException {
-        Files.createDirectories(runDirectory);
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        Path runDirectory = Path.of(event.getEnvironment().getRequiredProperty("app.run-dir"));
         try (InputStream source = new ClassPathResource("daemons/" + SOURCE_FILE).getInputStream()) {
+            Files.createDirectories(runDirectory);
             Files.copy(source, runDirectory.resolve(SOURCE_FILE), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot install " + SOURCE_FILE + " into " + runDirectory, ex);
         }
     }
 }

@@ -1,0 +1,120 @@
+package io.daemoncontroller.boot.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.daemoncontroller.DaemonController;
+import io.daemoncontroller.boot.ManagedDaemon;
+import io.daemoncontroller.boot.observation.DaemonObservations;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The daemons described under {@code daemon-controller.daemons}, built from the environment when the application
+ * runs: the controller of each daemon whose entry says how to run it, and the {@link ManagedDaemon} of each of
+ * those that depends on such daemons only. Built before the application context is refreshed, it lets the daemons
+ * start before any bean exists; the {@code <name>DaemonController} beans are then factory-method beans of this
+ * one, so that their names can be fixed at build time (AOT) while their settings are bound at run time. An entry
+ * that only sets lifecycle, required, tags or depends-on belongs to a {@code DaemonController} bean of the
+ * application, which does not exist yet: it has no daemon here. Publishes the operations and state changes of its
+ * daemons from the start.
+ *
+ * @since 0.2.0
+ */
+public final class ConfiguredDaemons implements DisposableBean {
+
+    /** The name of this bean. */
+    public static final String BEAN_NAME = "daemonControllerConfiguredDaemons";
+
+    private final DaemonDefinitionBinder binder;
+    private final DaemonControllerFactory factory;
+    private final ApplicationEventPublisher events;
+    private final DaemonObservations observations;
+    private final Map<String, DaemonController> controllers = new LinkedHashMap<>();
+    private final Map<String, ManagedDaemon> daemons = new LinkedHashMap<>();
+    private final DaemonStateEventPublisher stateEvents;
+
+    /**
+     * Binds {@code daemon-controller.*} from {@code environment} and builds the daemons it describes, which
+     * publish their operations to {@code events} and observe them with {@code observations}.
+     *
+     * @throws InvalidDaemonPropertyException naming the property, when a daemon's entry is invalid
+     */
+    public ConfiguredDaemons(Environment environment, ResourceLoader resourceLoader,
+            ApplicationEventPublisher events, DaemonObservations observations) {
+        this.binder = new DaemonDefinitionBinder(environment, resourceLoader.getClassLoader());
+        this.factory = new DaemonControllerFactory(Path.of(""));
+        this.events = events;
+        this.observations = observations;
+        for (String name : binder.names()) {
+            DaemonDefinition definition = binder.bind(name);
+            if (!definition.ownControllerSettings().isEmpty()) {
+                controllers.put(name, factory.create(definition));
+            }
+        }
+        Set<String> visited = new HashSet<>();
+        controllers.keySet().forEach(name -> managed(name, visited));
+        this.stateEvents = new DaemonStateEventPublisher(daemons.values(), events);
+    }
+
+    /**
+     * The daemon {@code name}, with those it depends on, when all of them are described here; {@code null} when
+     * one is not, or when they depend on each other in a cycle (the {@code daemons} bean reports that).
+     */
+    private ManagedDaemon managed(String name, Set<String> visited) {
+        if (daemons.containsKey(name)) {
+            return daemons.get(name);
+        }
+        DaemonController controller = controllers.get(name);
+        if (controller == null || !visited.add(name)) {
+            return null;
+        }
+        DaemonDefinition definition = binder.bind(name);
+        List<ManagedDaemon> dependencies = new ArrayList<>();
+        for (ConfiguredValue<String> dependency : definition.dependsOn()) {
+            ManagedDaemon managed = managed(dependency.value(), visited);
+            if (managed == null) {
+                return null;
+            }
+            dependencies.add(managed);
+        }
+        ManagedDaemon daemon = new ManagedDaemon(name, controller, definition.lifecycle(), definition.required(),
+                definition.tags(), dependencies, events, observations);
+        daemons.put(name, daemon);
+        return daemon;
+    }
+
+    /**
+     * The factory method of the {@code <name>DaemonController} bean.
+     *
+     * @throws InvalidDaemonPropertyException when the daemon's entry does not say how to run it
+     */
+    DaemonController controller(String name) {
+        return controllers.computeIfAbsent(name,
+                daemon -> factory.create(binder.bind(daemon)));
+    }
+
+    /** The daemon {@code name}, when it is built here. */
+    Optional<ManagedDaemon> find(String name) {
+        return Optional.ofNullable(daemons.get(name));
+    }
+
+    /** Every daemon built here, each after those it depends on. */
+    public List<ManagedDaemon> all() {
+        return List.copyOf(daemons.values());
+    }
+
+    /** Stops publishing state changes, as the context that would receive them is closed. */
+    @Override
+    public void destroy() {
+        stateEvents.destroy();
+    }
+}

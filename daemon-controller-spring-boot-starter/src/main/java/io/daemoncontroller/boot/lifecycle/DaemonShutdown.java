@@ -1,0 +1,116 @@
+package io.daemoncontroller.boot.lifecycle;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ThreadFactory;
+
+import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
+import io.daemoncontroller.boot.ManagedDaemon;
+import io.daemoncontroller.boot.autoconfigure.DaemonThreads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.SpringApplicationShutdownHandlers;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * Stops, when the application context is destroyed, the daemons this application started whose lifecycle says so,
+ * each before those it depends on, all within {@code spring.lifecycle.timeout-per-shutdown-phase}. Registered
+ * before any bean of the application exists, it is destroyed after all of them, so that connection pools close
+ * while their daemons still run. In an application run by devtools, whose restarts close the context, it stops
+ * them only when the JVM shuts down, through {@link SpringApplicationShutdownHandlers} (as Boot's Docker Compose
+ * support does), so that a restart neither stops nor restarts a daemon.
+ */
+final class DaemonShutdown implements DisposableBean {
+
+    static final String BEAN_NAME = "daemonControllerShutdown";
+
+    /** Boot's default for {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The class loader devtools runs the application in, and creates again on each restart. */
+    private static final String RESTART_CLASS_LOADER =
+            "org.springframework.boot.devtools.restart.classloader.RestartClassLoader";
+
+    private static final Logger logger = LoggerFactory.getLogger(DaemonShutdown.class);
+
+    private final Duration timeout;
+    private final SpringApplicationShutdownHandlers jvmShutdown;
+    private final ThreadFactory threads;
+    private final Set<ManagedDaemon> watched = new CopyOnWriteArraySet<>();
+    private final List<CompletableFuture<?>> starts = new CopyOnWriteArrayList<>();
+
+    /**
+     * Stops daemons within {@code timeout}, each in a thread of its own from {@code threads}, when the context is
+     * destroyed or, when {@code jvmShutdown} is not {@code null}, on the JVM's shutdown through it.
+     */
+    DaemonShutdown(Duration timeout, SpringApplicationShutdownHandlers jvmShutdown, ThreadFactory threads) {
+        this.timeout = timeout;
+        this.jvmShutdown = jvmShutdown;
+        this.threads = threads;
+    }
+
+    /**
+     * A shutdown bounded by the environment's {@code spring.lifecycle.timeout-per-shutdown-phase}, deferred to
+     * {@code jvmShutdown} when the application runs in a devtools restart class loader, with the threads the
+     * environment asks for ({@link DaemonThreads}).
+     */
+    static DaemonShutdown of(Environment environment, ClassLoader classLoader,
+            SpringApplicationShutdownHandlers jvmShutdown) {
+        Duration timeout = Binder.get(environment).bind("spring.lifecycle.timeout-per-shutdown-phase",
+                Duration.class).orElse(DEFAULT_TIMEOUT);
+        return new DaemonShutdown(timeout, isRestartClassLoader(classLoader) ? jvmShutdown : null,
+                DaemonThreads.of(environment).factory("lifecycle"));
+    }
+
+    private static boolean isRestartClassLoader(ClassLoader classLoader) {
+        for (ClassLoader loader = classLoader; loader != null; loader = loader.getParent()) {
+            if (loader.getClass().getName().equals(RESTART_CLASS_LOADER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stops {@code daemons} at shutdown, those this application started and whose lifecycle says so. */
+    void watch(Collection<ManagedDaemon> daemons) {
+        watched.addAll(daemons);
+    }
+
+    /** Waits for {@code start} to end before stopping, so that no daemon starts after the shutdown. */
+    void awaitBeforeStopping(CompletableFuture<?> start) {
+        starts.add(start);
+    }
+
+    @Override
+    public void destroy() {
+        starts.forEach(start -> start.exceptionally(failure -> null).join());
+        List<ManagedDaemon> daemons = List.copyOf(watched);
+        if (jvmShutdown != null) {
+            logger.debug("Leaving the daemons running until the JVM shuts down: devtools restarts the application");
+            jvmShutdown.add(() -> stop(daemons));
+        } else {
+            stop(daemons);
+        }
+    }
+
+    /** Stops those of {@code daemons} this application started and whose lifecycle says so, now. */
+    void stop(Collection<ManagedDaemon> daemons) {
+        List<ManagedDaemon> due = daemons.stream()
+                .filter(daemon -> daemon.lifecycle().shouldStopAtShutdown() && daemon.isStartedByThisApplication())
+                .toList();
+        ParallelDaemonTasks.Result result = ParallelDaemonTasks.run(due, "stop", DaemonOrder.DEPENDENTS_FIRST,
+                threads, daemon -> daemon.stop(Trigger.SHUTDOWN), timeout);
+        result.failures().forEach((daemon, failure) -> logger.warn("Daemon '{}' failed to stop", daemon.name(),
+                failure));
+        result.unfinished().forEach(daemon -> logger.warn("Daemon '{}' did not stop within {} "
+                + "(spring.lifecycle.timeout-per-shutdown-phase); its stop goes on in the background", daemon.name(),
+                timeout));
+    }
+}
