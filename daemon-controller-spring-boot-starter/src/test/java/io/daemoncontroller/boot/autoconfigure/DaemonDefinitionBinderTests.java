@@ -91,6 +91,20 @@ class DaemonDefinitionBinderTests {
     }
 
     @Test
+    void bindsADaemonWhoseNameIsNotInKebabCase() {
+        properties.put("daemon-controller.daemons.legacySearch.stop-timeout", "5s");
+        properties.put("daemon-controller.daemons.legacySearch.ping", "tcp://localhost:9312");
+
+        DaemonDefinitionBinder binder = binder();
+
+        assertThat(binder.names()).containsExactly("legacySearch");
+        DaemonDefinition legacySearch = binder.bind("legacySearch");
+        assertThat(legacySearch.settings().getStopTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(legacySearch.get("stop-timeout", legacySearch.settings().getStopTimeout()).property())
+                .isEqualTo("daemon-controller.daemons.legacySearch.stop-timeout");
+    }
+
+    @Test
     void listsTheDaemonsOwnKeysThatSayHowToRunIt() {
         properties.put("daemon-controller.defaults.stop-timeout", "5s");
         properties.put("daemon-controller.daemons.redis.lifecycle", "start-only");
