@@ -55,6 +55,8 @@ class InvalidDaemonConfigurationTests {
                         "a duration, such as 500ms, 20s, 2m or PT20S")),
                 arguments("a duration that is not positive", List.of(SEARCH + "stop-timeout=0s"), List.of(
                         "Property: " + SEARCH + "stop-timeout", "must be a positive duration")),
+                arguments("a ping timeout that is not positive", List.of(SEARCH + "ping-timeout=0s"), List.of(
+                        "Property: " + SEARCH + "ping-timeout", "Value: \"0s\"", "must be positive")),
                 arguments("a bad value among the defaults", List.of("daemon-controller.defaults.start-timeout=-1s"),
                         List.of("Property: daemon-controller.defaults.start-timeout", "must be a positive duration")),
                 arguments("a missing PID file", List.of(SEARCH + "pid-file="), List.of(
