@@ -3,9 +3,14 @@ package io.daemoncontroller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.Memcached;
 import io.daemoncontroller.testsupport.PortOwners;
+import io.daemoncontroller.testsupport.TestProcesses;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real {@code memcached} that goes into the background by itself ({@code -d}); it has no log file. */
 class MemcachedTests {
+
+    private static final Duration LONG = Duration.ofSeconds(20);
 
     @RegisterExtension
     final Sandbox sandbox = new Sandbox();
@@ -45,8 +52,64 @@ class MemcachedTests {
         StartException failure = catchThrowableOfType(controller::start, StartException.class);
 
         assertThat(failure).isNotInstanceOf(StartTimeoutException.class);
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.COMMAND_FAILED);
         assertThat(failure.getMessage()).contains("Number of threads must be greater than 0");
         assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    @Test
+    void reportsATakenPortAtOnceWithMemcachedOwnError() throws Exception {
+        DaemonController controller = sandbox.build(controller(memcached.daemonizingCommand(sandbox.pidFile))
+                .startTimeout(LONG));
+
+        StartException failure;
+        try (ServerSocket taken = new ServerSocket(sandbox.port, 1, InetAddress.getByName("127.0.0.1"))) {
+            failure = catchThrowableOfType(controller::start, StartException.class);
+        }
+
+        assertThat(failure).isNotInstanceOf(StartTimeoutException.class);
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.EVERY_PROCESS_EXITED);
+        assertThat(failure.getMessage())
+                .contains("Address already in use")
+                .contains("the start command exited and every process it started has exited");
+        assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    @Test
+    void endsMemcachedThatWritesAnotherPidFileWhenTheStartTimesOut() {
+        Path memcachedPidFile = sandbox.dir.resolve("memcached-writes-this.pid");
+        DaemonController controller = sandbox.build(controller(memcached.daemonizingCommand(memcachedPidFile))
+                .startTimeout(Duration.ofSeconds(2)));
+
+        StartTimeoutException failure = catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(sandbox.leftovers()).isEmpty();
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.PID_FILE_MISMATCH);
+        assertThat(failure.getMessage()).containsIgnoringCase("ping answers").contains(sandbox.pidFile.toString());
+    }
+
+    @Test
+    void aMemcachedKilledWithSignal9HasFailedWithAnUnknownExitAndStartsAgain() {
+        DaemonController controller = sandbox.build(controller(memcached.daemonizingCommand(sandbox.pidFile))
+                .restartPolicy(RestartPolicy.NEVER));
+        controller.start();
+        long pid = controller.pid().orElseThrow();
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        Await.until("memcached to die", Duration.ofSeconds(5), () -> !TestProcesses.isAlive(pid));
+
+        assertThat(controller.isRunning()).isFalse();
+        DaemonStatus status = controller.status();
+        assertThat(status.state()).isEqualTo(DaemonState.FAILED);
+        assertThat(status.lastExit()).hasValueSatisfying(exit -> {
+            assertThat(exit.isKnown()).isFalse();
+            assertThat(exit).hasToString("exited, status unknown (not a child of this process)");
+        });
+
+        controller.start();
+
+        assertThat(sandbox.echo("version")).startsWith("VERSION ");
+        assertThat(controller.pid()).hasValue(onlyPortOwner()).isNotEqualTo(pid);
     }
 
     /** Memcached logs nowhere: a daemonized memcached writes nothing but its PID file. */

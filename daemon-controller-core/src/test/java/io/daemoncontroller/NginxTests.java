@@ -3,8 +3,10 @@ package io.daemoncontroller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.Nginx;
 import io.daemoncontroller.testsupport.PortOwners;
+import io.daemoncontroller.testsupport.TestProcesses;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,7 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,7 @@ class NginxTests {
         StartException failure = catchThrowableOfType(controller::start, StartException.class);
 
         assertThat(failure).isNotInstanceOf(StartTimeoutException.class);
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.COMMAND_FAILED);
         assertThat(failure.getMessage()).contains("unknown directive \"no_such_directive\"");
         assertThat(sandbox.leftovers()).isEmpty();
     }
@@ -69,8 +74,51 @@ class NginxTests {
         }
 
         assertThat(failure).isNotInstanceOf(StartTimeoutException.class);
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.COMMAND_FAILED);
         assertThat(failure.getMessage()).contains("Address already in use");
         assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    @Test
+    void endsTheMasterAndTheWorkersOfAnNginxThatWritesAnotherPidFileWhenTheStartTimesOut() {
+        Path nginxPidFile = sandbox.dir.resolve("nginx-writes-this.pid");
+        DaemonController controller = sandbox.build(controller(nginx.daemonizingCommand(nginxPidFile))
+                .startTimeout(Duration.ofSeconds(2)));
+
+        StartTimeoutException failure = catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(sandbox.leftovers()).isEmpty();
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.PID_FILE_MISMATCH);
+        assertThat(failure.getMessage()).containsIgnoringCase("ping answers").contains(sandbox.pidFile.toString());
+    }
+
+    @Test
+    void anNginxMasterKilledWithSignal9HasFailedWithAnUnknownExitAndStartsAgainWithoutTheOldWorkers()
+            throws Exception {
+        DaemonController controller = sandbox.build(controller(nginx.daemonizingCommand(sandbox.pidFile))
+                .restartPolicy(RestartPolicy.NEVER));
+        controller.start();
+        long master = controller.pid().orElseThrow();
+
+        ProcessHandle.of(master).orElseThrow().destroyForcibly();
+        Await.until("the nginx master to die", Duration.ofSeconds(5), () -> !TestProcesses.isAlive(master));
+
+        assertThat(controller.isRunning()).isFalse();
+        DaemonStatus status = controller.status();
+        assertThat(status.state()).isEqualTo(DaemonState.FAILED);
+        assertThat(status.lastExit()).hasValueSatisfying(exit -> {
+            assertThat(exit.isKnown()).isFalse();
+            assertThat(exit).hasToString("exited, status unknown (not a child of this process)");
+        });
+
+        controller.start();
+
+        assertThat(get()).isEqualTo("ok\n");
+        long newMaster = controller.pid().orElseThrow();
+        List<ProcessHandle> owners = PortOwners.listeningOn(sandbox.port);
+        assertThat(owners).hasSize(1 + Nginx.WORKERS);
+        assertThat(owners).allSatisfy(owner -> assertThat(owner.pid() == newMaster
+                || owner.parent().map(ProcessHandle::pid).orElse(0L) == newMaster).isTrue());
     }
 
     private DaemonController.Builder controller(String startCommand) {

@@ -3,11 +3,15 @@ package io.daemoncontroller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.daemoncontroller.testsupport.Await;
+import io.daemoncontroller.testsupport.PortOwners;
 import io.daemoncontroller.testsupport.Postgres;
 import io.daemoncontroller.testsupport.PostgresTemplate;
+import io.daemoncontroller.testsupport.TestProcesses;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -45,12 +49,26 @@ class PostgresTests {
     }
 
     @Test
+    void startsAndStopsPostgresUsingItsOwnMultiLinePidFileLeavingNothing() {
+        DaemonController controller = sandbox.build(controller(postgres.pgCtlStartCommand()));
+
+        controller.start();
+
+        assertThat(controller.pid()).hasValue(onlyPortOwner());
+        assertThat(controller.status().state()).isEqualTo(DaemonState.RUNNING);
+        controller.stop();
+        assertThat(controller.isRunning()).isFalse();
+        assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    @Test
     void reportsABadConfigWithPostgresOwnErrorLeavingNothing() {
         DaemonController controller = sandbox.build(controller(postgres.pgCtlStartCommand("-c no_such_setting=1")));
 
         StartException failure = catchThrowableOfType(controller::start, StartException.class);
 
         assertThat(failure).isNotInstanceOf(StartTimeoutException.class);
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.COMMAND_FAILED);
         assertThat(failure.getMessage()).contains("unrecognized configuration parameter \"no_such_setting\"");
         assertThat(sandbox.leftovers()).isEmpty();
     }
@@ -66,8 +84,52 @@ class PostgresTests {
         }
 
         assertThat(failure).isNotInstanceOf(StartTimeoutException.class);
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.COMMAND_FAILED);
         assertThat(failure.getMessage()).contains("Address already in use");
         assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    @Test
+    void endsThePostmasterAndItsChildrenWhenThePidFileIsNotPostgresOneAndTheStartTimesOut() {
+        DaemonController controller = sandbox.build(controller(postgres.pgCtlStartCommand())
+                .pidFile(sandbox.pidFile)
+                .startTimeout(Duration.ofSeconds(3)));
+
+        StartTimeoutException failure = catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(sandbox.leftovers()).isEmpty();
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.PID_FILE_MISMATCH);
+        assertThat(failure.getMessage()).containsIgnoringCase("ping answers").contains(sandbox.pidFile.toString());
+    }
+
+    /**
+     * Before starting again, waits until the killed postmaster is reaped: PostgreSQL takes the pid in its socket's
+     * lock file for a live postmaster while it is a zombie, and an orphan's zombie lasts until PID 1 reaps it (about
+     * a second where PID 1 is not an init).
+     */
+    @Test
+    void aPostmasterKilledWithSignal9HasFailedWithAnUnknownExitAndStartsAgain() {
+        DaemonController controller = sandbox.build(controller(postgres.pgCtlStartCommand())
+                .restartPolicy(RestartPolicy.NEVER));
+        controller.start();
+        long pid = controller.pid().orElseThrow();
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        Await.until("the postmaster to die", Duration.ofSeconds(5), () -> !TestProcesses.isAlive(pid));
+
+        assertThat(controller.isRunning()).isFalse();
+        DaemonStatus status = controller.status();
+        assertThat(status.state()).isEqualTo(DaemonState.FAILED);
+        assertThat(status.lastExit()).hasValueSatisfying(exit -> {
+            assertThat(exit.isKnown()).isFalse();
+            assertThat(exit).hasToString("exited, status unknown (not a child of this process)");
+        });
+
+        Await.until("the postmaster to be reaped", Duration.ofSeconds(10),
+                () -> !Files.exists(Path.of("/proc", Long.toString(pid))));
+        controller.start();
+
+        assertThat(controller.pid()).hasValue(onlyPortOwner()).isNotEqualTo(pid);
     }
 
     private DaemonController.Builder controller(String startCommand) {
@@ -75,5 +137,10 @@ class PostgresTests {
                 .pidFile(postgres.pidFile())
                 .logFile(postgres.logFile())
                 .startTimeout(Duration.ofSeconds(10));
+    }
+
+    private long onlyPortOwner() {
+        assertThat(PortOwners.listeningOn(sandbox.port)).hasSize(1);
+        return PortOwners.listeningOn(sandbox.port).get(0).pid();
     }
 }

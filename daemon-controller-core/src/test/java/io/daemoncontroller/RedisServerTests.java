@@ -3,8 +3,15 @@ package io.daemoncontroller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.PortOwners;
 import io.daemoncontroller.testsupport.RedisServer;
+import io.daemoncontroller.testsupport.TestProcesses;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real {@code redis-server} that goes into the background by itself ({@code --daemonize yes}). */
 class RedisServerTests {
+
+    private static final Duration LONG = Duration.ofSeconds(20);
 
     @RegisterExtension
     final Sandbox sandbox = new Sandbox();
@@ -44,8 +53,68 @@ class RedisServerTests {
         StartException failure = catchThrowableOfType(controller::start, StartException.class);
 
         assertThat(failure).isNotInstanceOf(StartTimeoutException.class);
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.COMMAND_FAILED);
         assertThat(failure.getMessage()).contains("Bad directive or wrong number of arguments", "no-such-directive");
         assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    @Test
+    void reportsATakenPortAtOnceWithRedisOwnLogLine() throws Exception {
+        DaemonController controller = sandbox.build(controller(redis.daemonizingCommand(sandbox.pidFile))
+                .startTimeout(LONG)
+                .logFileActivityTimeout(LONG));
+
+        StartException failure;
+        try (ServerSocket taken = new ServerSocket(sandbox.port, 1, InetAddress.getByName("127.0.0.1"))) {
+            failure = catchThrowableOfType(controller::start, StartException.class);
+        }
+
+        assertThat(failure).isNotInstanceOf(StartTimeoutException.class);
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.EVERY_PROCESS_EXITED);
+        assertThat(failure.getMessage())
+                .contains("bind: Address already in use")
+                .contains("the start command exited and every process it started has exited")
+                .doesNotContain("(timed out)");
+        assertThat(failure.newLogLines()).contains("bind: Address already in use");
+        assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    @Test
+    void endsRedisThatWritesAnotherPidFileWhenTheStartTimesOut() {
+        Path redisPidFile = sandbox.dir.resolve("redis-writes-this.pid");
+        DaemonController controller = sandbox.build(controller(redis.daemonizingCommand(redisPidFile))
+                .startTimeout(Duration.ofSeconds(2)));
+
+        StartTimeoutException failure = catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(sandbox.leftovers()).isEmpty();
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.PID_FILE_MISMATCH);
+        assertThat(failure.getMessage()).containsIgnoringCase("ping answers").contains(sandbox.pidFile.toString());
+    }
+
+    @Test
+    void aRedisKilledWithSignal9HasFailedWithAnUnknownExitAndStartsAgain() {
+        DaemonController controller = sandbox.build(controller(redis.daemonizingCommand(sandbox.pidFile))
+                .restartPolicy(RestartPolicy.NEVER));
+        controller.start();
+        long pid = controller.pid().orElseThrow();
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        Await.until("redis to die", Duration.ofSeconds(5), () -> !TestProcesses.isAlive(pid));
+
+        assertThat(controller.isRunning()).isFalse();
+        DaemonStatus status = controller.status();
+        assertThat(status.state()).isEqualTo(DaemonState.FAILED);
+        assertThat(status.lastExit()).hasValueSatisfying(exit -> {
+            assertThat(exit.isKnown()).isFalse();
+            assertThat(exit).hasToString("exited, status unknown (not a child of this process)");
+        });
+
+        controller.start();
+
+        assertThat(sandbox.echo("PING")).isEqualTo("+PONG");
+        assertThat(controller.pid()).hasValue(onlyPortOwner()).isNotEqualTo(pid);
+        assertThat(controller.status().state()).isEqualTo(DaemonState.RUNNING);
     }
 
     private DaemonController.Builder controller(String startCommand) {
