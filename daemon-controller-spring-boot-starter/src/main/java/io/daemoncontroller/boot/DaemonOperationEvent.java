@@ -10,7 +10,8 @@ import org.springframework.context.ApplicationEvent;
 
 /**
  * Published after every start, stop and restart this application performs on a daemon, whatever its outcome: what
- * was done, why, how it ended and how long it took. Metrics are recorded from these events.
+ * was done, why, how it ended and how long it took. Each operation is also observed, as a
+ * {@link io.daemoncontroller.boot.observation.DaemonObservation}, while it runs.
  *
  * @since 0.1.0
  */
