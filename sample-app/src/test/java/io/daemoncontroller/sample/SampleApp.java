@@ -51,12 +51,18 @@ final class SampleApp implements AutoCloseable {
      * depends on its daemons).
      */
     static SampleApp start(Path directory, String... arguments) throws IOException {
+        return start(directory, List.of(), arguments);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code jvmOptions}, such as {@code -Dspring.aot.enabled=true}. */
+    static SampleApp start(Path directory, List<String> jvmOptions, String... arguments) throws IOException {
         Path jar = Path.of(System.getProperty("sample.jar", "target/sample-app.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged sample app; run the tests with ./mvnw verify").isRegularFile();
         int port = FreePorts.next();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(),
-                "--server.port=" + port, "--app.run-dir=" + directory));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--app.run-dir=" + directory));
         command.addAll(List.of(arguments));
         Path log = directory.resolve("app.log");
         Process process = new ProcessBuilder(command).directory(directory.toFile())
