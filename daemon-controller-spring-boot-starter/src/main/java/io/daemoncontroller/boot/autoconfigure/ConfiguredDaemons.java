@@ -51,7 +51,7 @@ public final class ConfiguredDaemons implements DisposableBean {
     public ConfiguredDaemons(Environment environment, ResourceLoader resourceLoader,
             ApplicationEventPublisher events, DaemonObservations observations) {
         this.binder = new DaemonDefinitionBinder(environment, resourceLoader.getClassLoader());
-        this.factory = new DaemonControllerFactory(Path.of(""));
+        this.factory = new DaemonControllerFactory(Path.of(""), DaemonThreads.of(environment).factory("daemon"));
         this.events = events;
         this.observations = observations;
         for (String name : binder.names()) {

@@ -2,6 +2,7 @@ package io.daemoncontroller.boot.autoconfigure;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,12 @@ final class DaemonControllerFactory {
     private static final String PATH = "a file path, absolute or relative to working-directory";
 
     private final Path applicationDirectory;
+    private final ThreadFactory threads;
 
-    DaemonControllerFactory(Path applicationDirectory) {
+    /** Resolves relative paths against {@code applicationDirectory}; the controllers' threads come from {@code threads}. */
+    DaemonControllerFactory(Path applicationDirectory, ThreadFactory threads) {
         this.applicationDirectory = applicationDirectory.toAbsolutePath().normalize();
+        this.threads = threads;
     }
 
     DaemonController create(DaemonDefinition definition) {
@@ -36,6 +40,7 @@ final class DaemonControllerFactory {
         PropertyMapper map = PropertyMapper.get();
         try {
             builder.workingDirectory(directory);
+            builder.threadFactory(threads);
             builder.ping(ping(definition, directory));
             startCommand(builder, definition);
             map.from(settings::getStopCommand).to(builder::stopCommand);
