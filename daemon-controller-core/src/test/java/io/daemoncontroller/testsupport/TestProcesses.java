@@ -3,11 +3,13 @@ package io.daemoncontroller.testsupport;
 import io.daemoncontroller.testdaemon.TestDaemonCommand;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Finds, inspects and kills the processes tests launch: test daemons and child JVMs (found by this test JVM's
@@ -34,9 +36,24 @@ public final class TestProcesses {
                 .toList();
     }
 
-    /** Whether {@code pid} is a live process; a zombie is not. */
+    /**
+     * Whether {@code pid} is a live process. A zombie is not, unless other threads of it are still exiting: a killed
+     * multi-threaded process (memcached) shows its main thread as a zombie a moment before the others are gone.
+     */
     public static boolean isAlive(long pid) {
-        return state(pid).filter(state -> !state.equals("Z") && !state.equals("X")).isPresent();
+        Optional<String> state = state(pid);
+        if (state.isEmpty()) {
+            return false;
+        }
+        return !state.get().equals("Z") && !state.get().equals("X") || hasOtherThreads(pid);
+    }
+
+    private static boolean hasOtherThreads(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.anyMatch(thread -> !thread.getFileName().toString().equals(Long.toString(pid)));
+        } catch (IOException | UncheckedIOException gone) {
+            return false;
+        }
     }
 
     /** Whether {@code pid} is a zombie: dead, but not yet reaped by its parent. */
