@@ -11,7 +11,7 @@ import org.springframework.context.ApplicationEvent;
 /**
  * Published after every start, stop and restart this application performs on a daemon, whatever its outcome: what
  * was done, why, how it ended and how long it took. Each operation is also observed, as a
- * {@link io.daemoncontroller.boot.observation.DaemonObservation}, while it runs.
+ * {@link io.daemoncontroller.boot.observation.DaemonObservation}, while it runs, when it can be.
  *
  * @since 0.1.0
  */
@@ -21,15 +21,17 @@ public final class DaemonOperationEvent extends ApplicationEvent {
     private final Trigger trigger;
     private final Outcome outcome;
     private final Duration duration;
+    private final boolean observed;
     private final RuntimeException failure;
 
     DaemonOperationEvent(ManagedDaemon daemon, Operation operation, Trigger trigger, Outcome outcome,
-            Duration duration, RuntimeException failure) {
+            Duration duration, boolean observed, RuntimeException failure) {
         super(daemon);
         this.operation = operation;
         this.trigger = trigger;
         this.outcome = outcome;
         this.duration = duration;
+        this.observed = observed;
         this.failure = failure;
     }
 
@@ -53,6 +55,16 @@ public final class DaemonOperationEvent extends ApplicationEvent {
     /** How long the operation took, including waiting for another one on the same daemon to finish. */
     public Duration duration() {
         return duration;
+    }
+
+    /**
+     * Whether the operation was observed (see {@link io.daemoncontroller.boot.observation.DaemonObservations}); it
+     * is not when it ran before the application context had its {@code ObservationRegistry}, as the start of a
+     * daemon due at startup does, or when the application has none. The timer of such an operation is recorded
+     * from this event.
+     */
+    public boolean isObserved() {
+        return observed;
     }
 
     /** Why the operation failed, when its outcome is {@link Outcome#FAILURE} or {@link Outcome#TIMEOUT}. */

@@ -207,6 +207,7 @@ public final class ManagedDaemon {
         DaemonObservationContext context = new DaemonObservationContext(name, controller.startCommand(), operation,
                 trigger);
         OptionalLong pidBefore = controller.status().pid();
+        boolean observed = observations.canObserve();
         Observation observation = observations.observation(context).start();
         long started = System.nanoTime();
         boolean acted;
@@ -217,20 +218,21 @@ public final class ManagedDaemon {
             context.ended(outcome, operation == Operation.STOP ? pidBefore : controller.status().pid());
             observation.error(ex);
             observation.stop();
-            publish(operation, trigger, outcome, started, ex);
+            publish(operation, trigger, outcome, started, observed, ex);
             throw ex;
         }
         Outcome outcome = acted ? Outcome.SUCCESS : Outcome.SKIPPED;
         context.ended(outcome, operation == Operation.STOP ? pidBefore : controller.status().pid());
         observation.stop();
-        publish(operation, trigger, outcome, started, null);
+        publish(operation, trigger, outcome, started, observed, null);
         return acted;
     }
 
-    private void publish(Operation operation, Trigger trigger, Outcome outcome, long startedNanos,
+    private void publish(Operation operation, Trigger trigger, Outcome outcome, long startedNanos, boolean observed,
             RuntimeException failure) {
         Duration duration = Duration.ofNanos(System.nanoTime() - startedNanos);
-        events.publishEvent(new DaemonOperationEvent(this, operation, trigger, outcome, duration, failure));
+        events.publishEvent(new DaemonOperationEvent(this, operation, trigger, outcome, duration, observed,
+                failure));
     }
 
     @Override

@@ -46,6 +46,14 @@ public final class DaemonObservations {
     }
 
     /**
+     * Whether an operation would be observed now: false while there is no registry (before the application context
+     * has one, or when the application has none) or the registry has no handler. Then no timer comes from it.
+     */
+    public boolean canObserve() {
+        return !registry.get().isNoop();
+    }
+
+    /**
      * The observation of {@code context}'s operation, not started yet. Its parent is the registry's current
      * observation, if any: a start caused by a {@code @DaemonDependency} call in a traced request is a child span of
      * that request.
