@@ -70,7 +70,7 @@ final class Daemon {
         Deadline deadline = Deadline.after(spec.startTimeout());
         stopMarker.clear();
         pidFile.delete();
-        pidFile.createDirectory();
+        pidFile.createDirectory(pidDirectoryOwner());
         LogFileWatch log = LogFileWatch.of(spec.logFile());
         runBeforeStart(deadline, log);
         SpawnedCommand command = spawnStartCommand(log);
@@ -559,7 +559,17 @@ final class Daemon {
         return lock;
     }
 
+    /**
+     * Who gets a directory created for the PID file: the daemon's user when it writes the PID file itself, else
+     * nobody ({@code null}). The lock file, by default beside the PID file, is opened first, so its directory is
+     * created then.
+     */
+    private UserAccount pidDirectoryOwner() {
+        return spec.runAs() == null || spec.daemonizeForMe() ? null : spec.runAs().account();
+    }
+
     private LockFile openLockFile() {
+        pidFile.createDirectory(pidDirectoryOwner());
         try {
             return LockFile.at(spec.lockFile());
         } catch (IOException | RuntimeException ex) {

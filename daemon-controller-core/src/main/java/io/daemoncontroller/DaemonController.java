@@ -196,6 +196,7 @@ public final class DaemonController implements AutoCloseable {
         private boolean daemonizeForMe;
         private Map<String, String> environment = Map.of();
         private Path workingDirectory;
+        private String user;
         private final List<Class<? extends Throwable>> connectFailures = new ArrayList<>();
         private RestartPolicy restartPolicy = RestartPolicy.NEVER;
         private Duration restartDelay = Duration.ofSeconds(1);
@@ -364,6 +365,25 @@ public final class DaemonController implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The user, by name or uid, that the start, stop and restart commands run as, with its primary group and
+         * supplementary groups, and {@code HOME}, {@code USER} and {@code LOGNAME} set to its own (through
+         * util-linux {@code setpriv}). Only root may name another user; naming the JVM's own user changes nothing.
+         * The controller's own files (lock file, and with {@code daemonizeForMe} the PID file and the log file,
+         * which the controller writes) stay this JVM user's; a directory the controller creates for a PID file
+         * the daemon writes itself is given to the user. A {@link Ping#command} ping and {@link #beforeStart} run
+         * as this JVM's user. Default: this JVM's user.
+         */
+        public Builder user(String user) {
+            Objects.requireNonNull(user, () -> identifier + ": user must not be null");
+            if (user.isBlank()) {
+                throw new InvalidOptionException(identifier, "user", user, "must not be empty",
+                        "the name or uid of the user the commands run as, such as postgres");
+            }
+            this.user = user;
+            return this;
+        }
+
         /** Further exception types that mean "could not connect", such as a client library's own. */
         public Builder connectFailures(Collection<Class<? extends Throwable>> types) {
             this.connectFailures.addAll(Objects.requireNonNull(types,
@@ -427,7 +447,8 @@ public final class DaemonController implements AutoCloseable {
         /**
          * Builds the controller.
          *
-         * @throws InvalidOptionException when a required option is missing, or two options contradict each other
+         * @throws InvalidOptionException when a required option is missing, two options contradict each other, or
+         *         the {@link #user} cannot be switched to
          */
         public DaemonController build() {
             if (startCommand == null) {
@@ -454,10 +475,11 @@ public final class DaemonController implements AutoCloseable {
                     : daemonizeForMe ? replaceExtension(pid, ".log") : null;
             Path lock = lockFile != null ? directory.resolve(lockFile).normalize()
                     : pid.resolveSibling(pid.getFileName() + ".lock");
+            RunAs runAs = user == null ? null : RunAs.of(identifier, user).orElse(null);
             return new DaemonController(new DaemonSpec(identifier, startCommand, stopCommand, restartCommand, ping,
                     pid, log, lock, beforeStart, startTimeout, startAbortTimeout, stopTimeout, logFileActivityTimeout,
                     pingInterval, stopSignal, dontStopIfPidFileInvalid, daemonizeForMe, environment, directory,
-                    "daemon." + slug(),
+                    runAs, "daemon." + slug(),
                     new ConnectFailures(connectFailures), restartPolicy, restartDelay, maxRestartDelay, maxRestarts,
                     restartWindow, threadFactory));
         }

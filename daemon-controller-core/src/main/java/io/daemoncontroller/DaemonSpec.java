@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 
-/** Everything a {@link DaemonController} was built with, validated, with paths made absolute. */
+/**
+ * Everything a {@link DaemonController} was built with, validated, with paths made absolute. {@code runAs} is
+ * {@code null} when the commands run as this JVM's user.
+ */
 record DaemonSpec(
         String identifier,
         CommandLine startCommand,
@@ -26,6 +29,7 @@ record DaemonSpec(
         boolean daemonizeForMe,
         Map<String, String> environment,
         Path workingDirectory,
+        RunAs runAs,
         String loggerName,
         ConnectFailures connectFailures,
         RestartPolicy restartPolicy,

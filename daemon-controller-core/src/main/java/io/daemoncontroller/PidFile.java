@@ -97,9 +97,24 @@ final class PidFile {
         }
     }
 
-    void createDirectory() {
+    /**
+     * Creates the PID file's directory, and the missing ones above it, which belong to {@code owner} unless it is
+     * {@code null}: a daemon that runs as another user and writes its own PID file can write there. A directory that
+     * exists keeps its owner.
+     */
+    void createDirectory(UserAccount owner) {
+        Path directory = path.getParent();
+        Path topmostMissing = null;
+        for (Path ancestor = directory; ancestor != null && !Files.exists(ancestor); ancestor = ancestor.getParent()) {
+            topmostMissing = ancestor;
+        }
         try {
-            Files.createDirectories(path.getParent());
+            Files.createDirectories(directory);
+            if (owner != null && topmostMissing != null) {
+                for (Path created = directory; created.startsWith(topmostMissing); created = created.getParent()) {
+                    owner.own(created);
+                }
+            }
         } catch (IOException ex) {
             throw new DaemonControllerException(identifier, identifier + ": cannot create the directory of the PID "
                     + "file " + path + " (option pidFile): " + ex.getMessage(), ex);

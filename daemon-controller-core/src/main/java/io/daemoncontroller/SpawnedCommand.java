@@ -27,6 +27,11 @@ import java.util.concurrent.locks.LockSupport;
  * daemon itself (for a list, or a single simple shell command, which runs as {@code exec <command>}), its exit
  * status is the daemon's, and the daemon never writes to a pipe that dies with this JVM. The FIFOs are unlinked as
  * soon as both ends are open.
+ * <p>
+ * A daemon with a {@link RunAs user} runs its command through {@code setpriv}, last before the command: {@code setsid}
+ * and {@code prlimit} run as this JVM's user (the new session and the mark survive the switch, which changes only
+ * the ids), and so do the relay's shell and its two {@code tee}s, which opened the FIFOs and append to the log file,
+ * so the log file belongs to this JVM's user and its directory needs no permission for the daemon's.
  */
 final class SpawnedCommand {
 
@@ -67,7 +72,7 @@ final class SpawnedCommand {
         StartMark mark = StartMark.unique();
         Instant startedAt = Instant.now();
         try {
-            return new SpawnedCommand(role, command, startedAt, builder(mark, command.argv(), spec)
+            return new SpawnedCommand(role, command, startedAt, builder(mark, asUser(command.argv(), spec), spec)
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start(), output, mark);
         } catch (IOException | RuntimeException ex) {
             Files.deleteIfExists(output);
@@ -80,7 +85,7 @@ final class SpawnedCommand {
         Files.createDirectories(spec.logFile().getParent());
         List<String> relayed = new ArrayList<>(List.of("/bin/sh", "-c", RELAY, "daemon-controller-relay",
                 spec.logFile().toString()));
-        relayed.addAll(command.execArgv());
+        relayed.addAll(asUser(command.execArgv(), spec));
         StartMark mark = StartMark.unique();
         Instant startedAt = Instant.now();
         Process daemon = builder(mark, relayed, spec).start();
@@ -96,8 +101,21 @@ final class SpawnedCommand {
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(spec.workingDirectory().toFile())
                 .redirectInput(new File("/dev/null"));
+        if (spec.runAs() != null) {
+            spec.runAs().putIdentity(builder.environment());
+        }
         builder.environment().putAll(spec.environment());
         return builder;
+    }
+
+    /** {@code argv} as the words that run it as the daemon's user. */
+    private static List<String> asUser(List<String> argv, DaemonSpec spec) {
+        if (spec.runAs() == null) {
+            return argv;
+        }
+        List<String> switched = new ArrayList<>(spec.runAs().prefix());
+        switched.addAll(argv);
+        return switched;
     }
 
     /** A moment before the command started, as /proc tells start times: no process it created started earlier. */

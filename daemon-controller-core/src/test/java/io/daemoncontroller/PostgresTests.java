@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real PostgreSQL 15 started by {@code pg_ctl start}, which waits for it, with PostgreSQL's own
  * {@code postmaster.pid} (pid on the first line, more lines after) as the PID file. Its child processes each run in
- * a session of their own.
+ * a session of their own. PostgreSQL refuses to run as root: as root, the controller runs it as {@code nobody}.
  */
 class PostgresTests {
 
@@ -134,6 +134,7 @@ class PostgresTests {
 
     private DaemonController.Builder controller(String startCommand) {
         return sandbox.controller(startCommand)
+                .user(postgres.user())
                 .pidFile(postgres.pidFile())
                 .logFile(postgres.logFile())
                 .startTimeout(Duration.ofSeconds(10));

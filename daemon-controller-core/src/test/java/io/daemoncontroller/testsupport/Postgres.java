@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Command lines for a real PostgreSQL on a copy of a {@link PostgresTemplate}'s data directory, listening on
- * 127.0.0.1 and a port, with its UNIX socket and its log next to the data directory.
+ * 127.0.0.1 and a port, with its UNIX socket and its log next to the data directory. The commands must run as
+ * {@link #user()}, the owner of the data directory.
  */
 public final class Postgres {
 
@@ -14,14 +15,19 @@ public final class Postgres {
     private final Path dir;
     private final Path dataDir;
     private final int port;
-    private final String commandPrefix;
+    private final String user;
 
-    Postgres(Path bin, Path dir, Path dataDir, int port, String commandPrefix) {
+    Postgres(Path bin, Path dir, Path dataDir, int port, String user) {
         this.bin = bin;
         this.dir = dir;
         this.dataDir = dataDir;
         this.port = port;
-        this.commandPrefix = commandPrefix;
+        this.user = user;
+    }
+
+    /** The user PostgreSQL runs as, for the controller's {@code user} option: nobody as root, else this JVM's. */
+    public String user() {
+        return user;
     }
 
     /** PostgreSQL's own PID file, {@code postmaster.pid}: the postmaster's pid on the first line, more lines after. */
@@ -39,14 +45,14 @@ public final class Postgres {
      * with {@code moreOptions} ({@code -c name=value}) added to the server's options.
      */
     public String pgCtlStartCommand(String... moreOptions) {
-        return commandPrefix + shellQuote(bin.resolve("pg_ctl").toString()) + " -D " + shellQuote(dataDir.toString())
+        return shellQuote(bin.resolve("pg_ctl").toString()) + " -D " + shellQuote(dataDir.toString())
                 + " -l " + shellQuote(logFile().toString()) + " -w -o " + shellQuote(serverOptions(moreOptions))
                 + " start";
     }
 
     /** The postmaster in the foreground, logging to stderr, with {@code moreOptions} added. */
     public String foregroundCommand(String... moreOptions) {
-        return commandPrefix + shellQuote(bin.resolve("postgres").toString()) + " -D "
+        return shellQuote(bin.resolve("postgres").toString()) + " -D "
                 + shellQuote(dataDir.toString()) + " " + serverOptions(moreOptions);
     }
 

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL 15 data directory made once by {@code initdb} (a second), for a test class whose tests each run a
- * {@link Postgres} on a copy of it. PostgreSQL refuses to run as root; as root, every PostgreSQL program runs as
- * {@code nobody} (through {@code setpriv}), and the directories it uses belong to {@code nobody}.
+ * {@link Postgres} on a copy of it. PostgreSQL refuses to run as root; as root, PostgreSQL runs as {@code nobody}
+ * (the controller's {@code user} option, and {@code setpriv} for {@code initdb}), and the directories it uses belong
+ * to {@code nobody}.
  */
 public final class PostgresTemplate {
 
@@ -49,13 +50,13 @@ public final class PostgresTemplate {
         Path owned = ownedByTheServerUser(dir, "postgres");
         Path copy = owned.resolve("data");
         run(List.of("cp", "-a", dataDir.toString(), copy.toString()));
-        return new Postgres(bin, owned, copy, port, commandPrefix());
+        return new Postgres(bin, owned, copy, port, isRoot() ? UNPRIVILEGED_USER : System.getProperty("user.name"));
     }
 
     /** {@code setpriv} switching to the unprivileged user, as root; nothing otherwise. */
     private static String commandPrefix() {
         return isRoot() ? "setpriv --reuid=" + UNPRIVILEGED_USER + " --regid=" + UNPRIVILEGED_GROUP
-                + " --clear-groups " : "";
+                + " --init-groups " : "";
     }
 
     /** Makes {@code parent} traversable and creates {@code name} in it, owned by the user PostgreSQL runs as. */
