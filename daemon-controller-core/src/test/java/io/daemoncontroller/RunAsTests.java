@@ -1,35 +1,37 @@
 package io.daemoncontroller;
 
-import static io.daemoncontroller.testdaemon.TestDaemonCommand.testDaemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.daemoncontroller.testdaemon.TestDaemonCommand;
-import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
+import io.daemoncontroller.testsupport.Await;
+import io.daemoncontroller.testsupport.PortOwners;
+import io.daemoncontroller.testsupport.RedisServer;
 import io.daemoncontroller.testsupport.TestProcesses;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The {@code user} option, as root: commands run as Debian's {@code nobody} (uid and gid 65534, in no other group),
- * and the option is refused, naming the fix, when it cannot work.
+ * The {@code user} option, as root, with a real redis-server: commands run as Debian's {@code nobody} (uid and gid
+ * 65534, in no other group), and the option is refused, naming the fix, when it cannot work. What runs as
+ * {@code nobody} reads nothing of this build's directory, which may lie where {@code nobody} cannot go.
  */
-@ExtendWith(NoLeftoverTestDaemons.class)
 class RunAsTests {
 
     private static final String NOBODY = "65534";
@@ -45,22 +47,23 @@ class RunAsTests {
 
     @Test
     void runsADaemonizedForMeDaemonAsTheUserInASessionOfItsOwnUnderTheMarkWithItsOutputInTheLog() throws Exception {
-        DaemonController controller = sandbox.build(sandbox.controller().user("nobody").daemonizeForMe(true)
-                .startCommand(testDaemon().port(sandbox.port).countFile(sandbox.countFile)
-                        .stdoutMessage("hello from nobody").foregroundCommand()));
+        RedisServer redis = RedisServer.in(sandbox.dir, sandbox.port);
+        DaemonController controller = sandbox.build(sandbox.controller(redis.foregroundCommand()).user("nobody")
+                .daemonizeForMe(true));
 
         controller.start();
 
-        long daemon = sandbox.daemonPid();
-        assertThat(controller.pid()).hasValue(daemon);
+        long daemon = controller.pid().orElseThrow();
+        assertThat(PortOwners.listeningOn(sandbox.port)).extracting(ProcessHandle::pid).containsExactly(daemon);
         assertThat(statusLine(daemon, "Uid")).isEqualTo(List.of(NOBODY, NOBODY, NOBODY, NOBODY));
         assertThat(statusLine(daemon, "Gid")).isEqualTo(List.of(NOBODY, NOBODY, NOBODY, NOBODY));
         assertThat(statusLine(daemon, "Groups")).isEqualTo(List.of(NOBODY));
         assertThat(sessionId(daemon)).isEqualTo(daemon);
         assertThat(StartMark.isAnyMark(daemon)).isTrue();
-        assertThat(sandbox.log()).contains("hello from nobody");
-        assertThat(Files.getAttribute(sandbox.logFile, "unix:uid")).as("the log file's owner").isEqualTo(0);
-        assertThat(Files.getAttribute(sandbox.pidFile, "unix:uid")).as("the PID file's owner").isEqualTo(0);
+        Await.until("redis to log that it is ready", Duration.ofSeconds(5),
+                () -> sandbox.log().contains("Ready to accept connections"));
+        assertThat(owner(sandbox.logFile)).as("the log file's owner").isEqualTo(0);
+        assertThat(owner(sandbox.pidFile)).as("the PID file's owner").isEqualTo(0);
         controller.stop();
         assertThat(TestProcesses.isAlive(daemon)).isFalse();
         assertThat(sandbox.leftovers()).isEmpty();
@@ -68,33 +71,37 @@ class RunAsTests {
 
     @Test
     void givesTheUserTheDirectoryItCreatesForAPidFileTheDaemonWritesAndRunsTheStopCommandAsTheUser() {
-        Path pidFile = sandbox.dir.resolve("run/daemon.pid");
+        RedisServer redis = RedisServer.in(sandbox.dir, sandbox.port);
+        Path pidFile = sandbox.dir.resolve("run/redis.pid");
         Path stopper = sandbox.dir.resolve("stopped-by");
-        DaemonController controller = sandbox.build(sandbox.controller(testDaemon().port(sandbox.port)
-                        .countFile(sandbox.countFile).pidFile(pidFile).shellCommand())
+        DaemonController controller = sandbox.build(sandbox.controller(redis.daemonizingCommand(pidFile))
                 .user("nobody")
                 .pidFile(pidFile)
+                .logFile(redis.logFile())
                 .stopCommand("echo \"$(id -u) $HOME $USER\" > " + TestDaemonCommand.shellQuote(stopper.toString())
                         + "; kill $(cat " + TestDaemonCommand.shellQuote(pidFile.toString()) + ")"));
 
         controller.start();
 
-        long daemon = sandbox.daemonPid();
+        long daemon = controller.pid().orElseThrow();
         assertThat(statusLine(daemon, "Uid")).first().isEqualTo(NOBODY);
         assertThat(owner(pidFile.getParent())).isEqualTo(65534);
         assertThat(owner(pidFile)).isEqualTo(65534);
         controller.stop();
         assertThat(TestProcesses.isAlive(daemon)).isFalse();
         assertThat(Sandbox.read(stopper)).isEqualTo("65534 /nonexistent nobody\n");
+        assertThat(sandbox.leftovers()).isEmpty();
     }
 
     @Test
     void namingThisJvmsOwnUserRunsTheCommandsAsItWithoutSwitching() {
-        DaemonController controller = sandbox.build(sandbox.controller().user("root"));
+        RedisServer redis = RedisServer.in(sandbox.dir, sandbox.port);
+        DaemonController controller = sandbox.build(sandbox.controller(redis.foregroundCommand()).user("root")
+                .daemonizeForMe(true));
 
         controller.start();
 
-        assertThat(statusLine(sandbox.daemonPid(), "Uid")).first().isEqualTo("0");
+        assertThat(statusLine(controller.pid().orElseThrow(), "Uid")).first().isEqualTo("0");
         controller.stop();
     }
 
@@ -133,8 +140,7 @@ class RunAsTests {
     /** Runs {@link UserOptionProbe} for {@code user} after {@code prefix}, with {@code path} as its PATH if given. */
     private List<String> probe(List<String> prefix, String path, String user) throws Exception {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(TestDaemonCommand.javaCommand(classDirectory(DaemonController.class) + File.pathSeparator
-                + classDirectory(UserOptionProbe.class)));
+        command.addAll(TestDaemonCommand.javaCommand(readableClasses().toString()));
         command.add(UserOptionProbe.class.getName());
         command.add(user);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -147,8 +153,22 @@ class RunAsTests {
         return output.lines().toList();
     }
 
-    private static String classDirectory(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    /** The core's classes and the probe, copied into the sandbox, where every user may read them. */
+    private Path readableClasses() throws IOException, URISyntaxException {
+        Path copy = sandbox.dir.resolve("classes");
+        Path classes = classDirectory(DaemonController.class);
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, copy.resolve(classes.relativize(file).toString()));
+            }
+        }
+        String probe = UserOptionProbe.class.getName().replace('.', '/') + ".class";
+        Files.copy(classDirectory(UserOptionProbe.class).resolve(probe), copy.resolve(probe));
+        return copy;
+    }
+
+    private static Path classDirectory(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private static List<String> statusLine(long pid, String field) {
@@ -167,7 +187,7 @@ class RunAsTests {
         try {
             return Files.getAttribute(path, "unix:uid");
         } catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+            throw new UncheckedIOException(ex);
         }
     }
 }

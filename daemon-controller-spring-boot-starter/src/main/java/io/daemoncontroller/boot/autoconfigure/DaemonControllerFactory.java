@@ -49,6 +49,7 @@ final class DaemonControllerFactory {
             map.from(path(definition.get("log-file", settings.getLogFile()))).to(builder::logFile);
             map.from(path(definition.get("lock-file", settings.getLockFile()))).to(builder::lockFile);
             map.from(settings::getEnvironment).to(builder::environment);
+            map.from(settings::getUser).to(builder::user);
             map.from(settings::getStartTimeout).to(builder::startTimeout);
             map.from(settings::getStartAbortTimeout).to(builder::startAbortTimeout);
             map.from(settings::getStopTimeout).to(builder::stopTimeout);

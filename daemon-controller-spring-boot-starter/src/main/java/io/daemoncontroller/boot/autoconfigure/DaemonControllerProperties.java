@@ -95,6 +95,13 @@ public class DaemonControllerProperties {
         private String workingDirectory;
 
         /**
+         * The user, by name or uid, the start, stop and restart commands run as, with its groups (through setpriv).
+         * Only root may name another user; naming the application's own user changes nothing. Default: the
+         * application's user.
+         */
+        private String user;
+
+        /**
          * Variables added to the environment of the start, stop and restart commands. A daemon's own variables are
          * added to those under defaults.
          */
@@ -239,6 +246,14 @@ public class DaemonControllerProperties {
 
         public void setWorkingDirectory(String workingDirectory) {
             this.workingDirectory = workingDirectory;
+        }
+
+        public String getUser() {
+            return user;
+        }
+
+        public void setUser(String user) {
+            this.user = user;
         }
 
         public Map<String, String> getEnvironment() {
