@@ -36,7 +36,7 @@ final class RunAs {
      */
     static Optional<RunAs> of(String identifier, String user) {
         UserAccount account = UserAccount.lookUp(user).orElseThrow(() -> new InvalidOptionException(identifier,
-                OPTION, user, "is not a user of this system (getent passwd " + user + " finds nothing)",
+                OPTION, user, "is not a user of this system (the passwd database has no such name or uid)",
                 "the name or uid of an existing user, such as nobody; or create the user first (useradd --system "
                         + user + ")"));
         int current = UserAccount.currentUid();

@@ -1,6 +1,9 @@
 package io.daemoncontroller.boot.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.Ping;
@@ -9,6 +12,8 @@ import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
 import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.LifecycleManagement;
 import io.daemoncontroller.boot.ManagedDaemon;
+import io.daemoncontroller.testsupport.FreePorts;
+import io.daemoncontroller.testsupport.RedisServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,6 +25,7 @@ import org.springframework.core.NestedExceptionUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 class DaemonControllerAutoConfigurationTests {
 
@@ -219,6 +225,27 @@ class DaemonControllerAutoConfigurationTests {
                 .run(context -> {
                     Daemons daemons = context.getBean(Daemons.class);
                     assertThat(daemons.get("redis").dependencies()).containsExactly(daemons.get("legacySearch"));
+                });
+    }
+
+    @Test
+    void runsTheCommandsOfADaemonWithAUserAsThatUser() throws IOException {
+        assumeThat(System.getProperty("user.name")).as("switching users needs root").isEqualTo("root");
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
+        int port = FreePorts.next();
+        RedisServer redis = RedisServer.in(directory, port);
+        String prefix = "daemon-controller.daemons.redis.";
+        runner.withPropertyValues(prefix + "start-command=" + redis.foregroundCommand(),
+                prefix + "daemonize-for-me=true", prefix + "ping=tcp://127.0.0.1:" + port,
+                prefix + "pid-file=" + directory.resolve("redis.pid"), prefix + "user=nobody").run(context -> {
+                    DaemonController controller = context.getBean(DaemonController.class);
+                    controller.start();
+                    try {
+                        assertThat(Files.readAllLines(Path.of("/proc", Long.toString(controller.pid().orElseThrow()),
+                                "status"))).contains("Uid:\t65534\t65534\t65534\t65534");
+                    } finally {
+                        controller.stop();
+                    }
                 });
     }
 

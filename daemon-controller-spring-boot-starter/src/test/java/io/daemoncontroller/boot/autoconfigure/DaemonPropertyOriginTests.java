@@ -41,6 +41,23 @@ class DaemonPropertyOriginTests {
     }
 
     @Test
+    void aUserThatDoesNotExistIsReportedWithItsLineAndHowToCreateIt(CapturedOutput output) throws IOException {
+        failsToStart("""
+                daemon-controller:
+                  defaults:
+                    user: no-such-user
+                  daemons:
+                    search:
+                      start-command: searchd
+                      ping: tcp://localhost:9312
+                      pid-file: search.pid
+                """);
+
+        assertThat(output).contains("Property: daemon-controller.defaults.user", "Value: \"no-such-user\"",
+                "application.yml] - 3:11", "is not a user of this system", "useradd --system no-such-user");
+    }
+
+    @Test
     void aValueThatCannotBeConvertedIsReportedWithItsLine(CapturedOutput output) throws IOException {
         failsToStart("""
                 daemon-controller:

@@ -62,6 +62,9 @@ class InvalidDaemonConfigurationTests {
                 arguments("a missing PID file", List.of(SEARCH + "pid-file="), List.of(
                         "Property: " + SEARCH + "pid-file", "the file the daemon writes its pid to",
                         SEARCH + "daemonize-for-me: true")),
+                arguments("a user that does not exist", List.of(SEARCH + "user=no-such-user"), List.of(
+                        "Property: " + SEARCH + "user", "Value: \"no-such-user\"", "is not a user of this system",
+                        "useradd --system no-such-user")),
                 arguments("an unknown stop signal", List.of(SEARCH + "stop-signal=TERMINATE"), List.of(
                         "Property: " + SEARCH + "stop-signal", "is not a signal name", "TERM, INT")),
                 arguments("an unknown connect failure class", List.of(SEARCH + "connect-failures=com.example.Nope"),
