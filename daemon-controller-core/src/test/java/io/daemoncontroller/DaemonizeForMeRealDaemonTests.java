@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,10 +90,15 @@ class DaemonizeForMeRealDaemonTests {
      */
     private List<ProcessHandle> killTheShellOrphaningItsSession(DaemonController controller) {
         long shell = controller.pid().orElseThrow();
-        List<ProcessHandle> session = sandbox.processes().stream().filter(process -> process.pid() != shell).toList();
-        assertThat(session).extracting(TestProcesses::commandLine)
-                .anyMatch(commandLine -> commandLine.contains("redis-server"))
-                .anyMatch(commandLine -> commandLine.startsWith("tee "));
+        List<ProcessHandle> session = Await.value("redis and both output relays to run", Duration.ofSeconds(5), () -> {
+            List<ProcessHandle> others = sandbox.processes().stream()
+                    .filter(process -> process.pid() != shell)
+                    .toList();
+            long relays = others.stream().filter(process -> TestProcesses.commandLine(process).startsWith("tee "))
+                    .count();
+            boolean redisListens = !PortOwners.listeningOn(sandbox.port).isEmpty();
+            return relays == 2 && redisListens ? Optional.of(others) : Optional.empty();
+        });
         ProcessHandle.of(shell).orElseThrow().destroyForcibly();
         Await.until("the shell to die", Duration.ofSeconds(5), () -> !TestProcesses.isAlive(shell));
         return session;

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,7 @@ class NginxTests {
 
         assertThat(get()).isEqualTo("ok\n");
         long master = controller.pid().orElseThrow();
-        assertThat(PortOwners.listeningOn(sandbox.port)).extracting(ProcessHandle::pid).contains(master)
-                .hasSize(1 + Nginx.WORKERS);
+        assertThat(masterAndWorkers()).extracting(ProcessHandle::pid).contains(master);
         controller.stop();
         assertThat(controller.isRunning()).isFalse();
         assertThat(sandbox.leftovers()).isEmpty();
@@ -115,10 +115,19 @@ class NginxTests {
 
         assertThat(get()).isEqualTo("ok\n");
         long newMaster = controller.pid().orElseThrow();
-        List<ProcessHandle> owners = PortOwners.listeningOn(sandbox.port);
-        assertThat(owners).hasSize(1 + Nginx.WORKERS);
-        assertThat(owners).allSatisfy(owner -> assertThat(owner.pid() == newMaster
+        assertThat(masterAndWorkers()).allSatisfy(owner -> assertThat(owner.pid() == newMaster
                 || owner.parent().map(ProcessHandle::pid).orElse(0L) == newMaster).isTrue());
+    }
+
+    /**
+     * The processes listening on the port once the master and all its workers do: the master answers as soon as it
+     * listens, a moment before it has forked every worker.
+     */
+    private List<ProcessHandle> masterAndWorkers() {
+        return Await.value("the nginx master and its workers to listen", Duration.ofSeconds(5), () -> {
+            List<ProcessHandle> listening = PortOwners.listeningOn(sandbox.port);
+            return listening.size() == 1 + Nginx.WORKERS ? Optional.of(listening) : Optional.empty();
+        });
     }
 
     private DaemonController.Builder controller(String startCommand) {

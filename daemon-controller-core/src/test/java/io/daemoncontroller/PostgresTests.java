@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +55,7 @@ class PostgresTests {
 
         controller.start();
 
-        assertThat(controller.pid()).hasValue(onlyPortOwner());
+        assertThat(controller.pid()).hasValue(postmaster());
         assertThat(controller.status().state()).isEqualTo(DaemonState.RUNNING);
         controller.stop();
         assertThat(controller.isRunning()).isFalse();
@@ -129,7 +130,7 @@ class PostgresTests {
                 () -> !Files.exists(Path.of("/proc", Long.toString(pid))));
         controller.start();
 
-        assertThat(controller.pid()).hasValue(onlyPortOwner()).isNotEqualTo(pid);
+        assertThat(controller.pid()).hasValue(postmaster()).isNotEqualTo(pid);
     }
 
     private DaemonController.Builder controller(String startCommand) {
@@ -140,8 +141,17 @@ class PostgresTests {
                 .startTimeout(Duration.ofSeconds(10));
     }
 
-    private long onlyPortOwner() {
-        assertThat(PortOwners.listeningOn(sandbox.port)).hasSize(1);
-        return PortOwners.listeningOn(sandbox.port).get(0).pid();
+    /**
+     * The postmaster listening on the port. A child it has just forked shares its socket until it closes it, so
+     * the one to return is the process whose parent does not listen too.
+     */
+    private long postmaster() {
+        List<ProcessHandle> listening = PortOwners.listeningOn(sandbox.port);
+        List<Long> pids = listening.stream().map(ProcessHandle::pid).toList();
+        List<ProcessHandle> postmasters = listening.stream()
+                .filter(process -> process.parent().map(parent -> !pids.contains(parent.pid())).orElse(true))
+                .toList();
+        assertThat(postmasters).hasSize(1);
+        return postmasters.get(0).pid();
     }
 }
