@@ -561,7 +561,7 @@ final class Daemon {
 
     /**
      * Who gets a directory created for the PID file: the daemon's user when it writes the PID file itself, else
-     * nobody ({@code null}). The lock file, by default beside the PID file, is opened first, so its directory is
+     * no one ({@code null}: it stays this JVM user's). The lock file, by default beside the PID file, is opened first, so its directory is
      * created then.
      */
     private UserAccount pidDirectoryOwner() {

@@ -20,6 +20,7 @@ final class FailureReport {
     FailureReport command(SpawnedCommand command) {
         if (command != null) {
             message.append("\n").append(capitalized(command.role())).append(": ").append(command.commandLine());
+            command.runAs().ifPresent(runAs -> message.append(" (as ").append(runAs).append(")"));
             section("Its output", command.output());
         }
         return this;

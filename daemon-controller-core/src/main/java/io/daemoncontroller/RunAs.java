@@ -3,10 +3,10 @@ package io.daemoncontroller;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs a daemon's commands as another user: through util-linux
@@ -74,10 +74,8 @@ final class RunAs {
 
     private static Optional<Path> onPath(String program) {
         String path = System.getenv("PATH");
-        List<String> directories = new ArrayList<>(List.of((path == null ? "" : path).split(File.pathSeparator)));
-        directories.removeIf(String::isEmpty);
-        return directories.stream().map(directory -> Path.of(directory, program))
-                .filter(Files::isExecutable).findFirst();
+        return Stream.of((path == null ? "" : path).split(File.pathSeparator)).filter(directory -> !directory.isEmpty())
+                .map(directory -> Path.of(directory, program)).filter(Files::isExecutable).findFirst();
     }
 
     @Override

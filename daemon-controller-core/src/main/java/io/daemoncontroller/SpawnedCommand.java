@@ -54,9 +54,10 @@ final class SpawnedCommand {
     private final CompletableFuture<Process> exit;
     private final Path outputFile;
     private final StartMark mark;
+    private final RunAs runAs;
 
     private SpawnedCommand(String role, CommandLine commandLine, Instant startedAt, Process process, Path outputFile,
-            StartMark mark) {
+            StartMark mark, RunAs runAs) {
         this.role = role;
         this.startedAt = startedAt.minus(PROC_CLOCK_SLACK);
         this.commandLine = commandLine;
@@ -64,6 +65,7 @@ final class SpawnedCommand {
         this.exit = process.onExit();
         this.outputFile = outputFile;
         this.mark = mark;
+        this.runAs = runAs;
     }
 
     /** Runs {@code command}, called {@code role} in messages, with its output captured in a temporary file. */
@@ -73,7 +75,7 @@ final class SpawnedCommand {
         Instant startedAt = Instant.now();
         try {
             return new SpawnedCommand(role, command, startedAt, builder(mark, asUser(command.argv(), spec), spec)
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start(), output, mark);
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start(), output, mark, spec.runAs());
         } catch (IOException | RuntimeException ex) {
             Files.deleteIfExists(output);
             throw ex;
@@ -90,7 +92,7 @@ final class SpawnedCommand {
         Instant startedAt = Instant.now();
         Process daemon = builder(mark, relayed, spec).start();
         OutputRelay.start(spec, daemon);
-        return new SpawnedCommand("start command", command, startedAt, daemon, null, mark);
+        return new SpawnedCommand("start command", command, startedAt, daemon, null, mark, spec.runAs());
     }
 
     private static ProcessBuilder builder(StartMark mark, List<String> command, DaemonSpec spec) {
@@ -130,6 +132,11 @@ final class SpawnedCommand {
 
     CommandLine commandLine() {
         return commandLine;
+    }
+
+    /** The user the command runs as, when it is not this JVM's. */
+    Optional<RunAs> runAs() {
+        return Optional.ofNullable(runAs);
     }
 
     long pid() {

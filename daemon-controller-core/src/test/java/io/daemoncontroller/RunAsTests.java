@@ -94,6 +94,16 @@ class RunAsTests {
     }
 
     @Test
+    void aFailedStartSaysWhichUserTheCommandRanAs() {
+        DaemonController controller = sandbox.build(sandbox.controller("id -u; exit 3").user("nobody"));
+
+        StartException failure = catchThrowableOfType(controller::start, StartException.class);
+
+        assertThat(failure.commandOutput()).isEqualTo("65534");
+        assertThat(failure).hasMessageContaining("Start command: id -u; exit 3 (as user nobody (uid 65534, gid 65534))");
+    }
+
+    @Test
     void namingThisJvmsOwnUserRunsTheCommandsAsItWithoutSwitching() {
         RedisServer redis = RedisServer.in(sandbox.dir, sandbox.port);
         DaemonController controller = sandbox.build(sandbox.controller(redis.foregroundCommand()).user("root")
