@@ -1,0 +1,58 @@
+package io.daemoncontroller.cli;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Reads a daemon's log through the endpoint: its last lines, then, when following, the lines it gains. */
+final class LogReader {
+
+    /** How often {@code log -f} asks for the log's end. */
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+
+    /** How many lines each poll asks for: the endpoint's most, so the window is least likely to be outrun. */
+    private static final int WINDOW = 1000;
+
+    private final Endpoint endpoint;
+
+    private final String name;
+
+    LogReader(Endpoint endpoint, String name) {
+        this.endpoint = endpoint;
+        this.name = name;
+    }
+
+    /** The last {@code count} lines of the log, oldest first. */
+    List<String> lastLines(int count) {
+        Reply reply = endpoint.log(name, count);
+        if (!reply.isSuccess()) {
+            throw reply.refusal();
+        }
+        return reply.strings("lines");
+    }
+
+    /**
+     * Prints the lines the log gains after {@code shown}, every {@link #POLL_INTERVAL}, until the thread is
+     * interrupted (which ends it normally) or the endpoint refuses. New lines are told by {@link NewLogLines}; a gap
+     * it cannot bridge is said on the error stream.
+     */
+    void follow(List<String> shown, Console console) {
+        List<String> previous = shown;
+        try {
+            while (true) {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+                List<String> window = lastLines(WINDOW);
+                NewLogLines added = NewLogLines.between(previous, window);
+                if (!added.contiguous()) {
+                    console.err().println("daemonctl: lines of " + name + "'s log may be missing here: it was "
+                            + "rotated or truncated, or more than " + WINDOW + " lines came within "
+                            + POLL_INTERVAL.toSeconds() + " s");
+                }
+                added.lines().forEach(console.out()::println);
+                console.out().flush();
+                previous = window;
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
