@@ -77,7 +77,7 @@ enum Command {
             List<String> lines = log.lastLines(invocation.lines());
             lines.forEach(console.out()::println);
             if (invocation.follow()) {
-                log.follow(lines, console);
+                log.follow(lines, invocation.lines(), console);
             }
             return Exit.OK;
         }

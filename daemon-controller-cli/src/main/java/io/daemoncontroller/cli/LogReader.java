@@ -31,17 +31,19 @@ final class LogReader {
     }
 
     /**
-     * Prints the lines the log gains after {@code shown}, every {@link #POLL_INTERVAL}, until the thread is
+     * Prints the lines the log gains after {@code shown}, the answer to asking for {@code asked} lines, every {@link #POLL_INTERVAL}, until the thread is
      * interrupted (which ends it normally) or the endpoint refuses. New lines are told by {@link NewLogLines}; a gap
      * it cannot bridge is said on the error stream.
      */
-    void follow(List<String> shown, Console console) {
+    void follow(List<String> shown, int asked, Console console) {
         List<String> previous = shown;
+        boolean previousWhole = shown.size() < asked;
         try {
             while (true) {
                 Thread.sleep(POLL_INTERVAL.toMillis());
                 List<String> window = lastLines(WINDOW);
-                NewLogLines added = NewLogLines.between(previous, window);
+                boolean whole = window.size() < WINDOW;
+                NewLogLines added = NewLogLines.between(previous, window, previousWhole && whole);
                 if (!added.contiguous()) {
                     console.err().println("daemonctl: lines of " + name + "'s log may be missing here: it was "
                             + "rotated or truncated, or more than " + WINDOW + " lines came within "
@@ -50,6 +52,7 @@ final class LogReader {
                 added.lines().forEach(console.out()::println);
                 console.out().flush();
                 previous = window;
+                previousWhole = whole;
             }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
