@@ -63,6 +63,27 @@ class PostgresTests {
     }
 
     @Test
+    void runsThePostmasterInTheForegroundAsItsUserWithItsOutputInTheLogFileOfThisJvmsUser() throws Exception {
+        DaemonController controller = sandbox.build(sandbox.controller(postgres.foregroundCommand())
+                .user(postgres.user())
+                .daemonizeForMe(true)
+                .startTimeout(Duration.ofSeconds(10)));
+
+        controller.start();
+
+        long postmaster = controller.pid().orElseThrow();
+        assertThat(postmaster()).isEqualTo(postmaster);
+        assertThat(Files.getAttribute(Path.of("/proc", Long.toString(postmaster)), "unix:uid"))
+                .isEqualTo(Files.getAttribute(postgres.pidFile().getParent(), "unix:uid"));
+        Await.until("PostgreSQL to log that it is ready", Duration.ofSeconds(5),
+                () -> sandbox.log().contains("database system is ready to accept connections"));
+        assertThat(Files.getAttribute(sandbox.logFile, "unix:uid"))
+                .isEqualTo(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        controller.stop();
+        assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    @Test
     void reportsABadConfigWithPostgresOwnErrorLeavingNothing() {
         DaemonController controller = sandbox.build(controller(postgres.pgCtlStartCommand("-c no_such_setting=1")));
 
