@@ -63,7 +63,7 @@ public final class LagBenchmark {
      * A daemon that goes into the background at once: the parent exits, the child calls {@code setsid}, writes its
      * PID file, listens on the port, writes CLOCK_MONOTONIC to the ready file, and accepts until SIGTERM.
      */
-    private static final String SELF_DAEMONIZING_DAEMON = String.join(" ",
+    static final String SELF_DAEMONIZING_DAEMON = String.join(" ",
             "use Time::HiRes qw(clock_gettime CLOCK_MONOTONIC); use POSIX (); use IO::Socket::INET;",
             "my ($port, $pid_file, $ready_file) = @ARGV;",
             "exit 0 if fork(); POSIX::setsid();",

@@ -1,0 +1,155 @@
+package io.daemoncontroller.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+import io.daemoncontroller.testdaemon.TestDaemonCommand;
+import io.daemoncontroller.testsupport.FreePorts;
+
+/**
+ * Measures what the starter adds to an application's startup: the time from {@code SpringApplication.run} to
+ * {@code ApplicationReadyEvent} of a small web application ({@link StartupApplication}) with one
+ * {@code start-and-stop} daemon that needs about 1 s to start, against the same application without the starter on
+ * its classpath, plus the time the daemon alone needs to start. The starter's own cost is timed with the daemon
+ * {@code on-demand} (bound, not started). Each application runs in a fresh JVM, as an
+ * application starts; the daemon alone is timed from its start command to its first accepted connection. The
+ * daemon is {@code sleep 1; exec perl ...}: a command that works 1 s, then a daemon that forks, writes its PID file
+ * and listens at once. The daemon starts while the context's refresh reads the configuration, so the application
+ * with the starter can be ready sooner than the two one after the other. The four runs take turns, so that they share the machine's ups and downs. Runs:
+ * {@code -DstartupRuns=N} (default 7).
+ */
+public final class StartupBenchmark {
+
+    private static final String STARTER = "daemon-controller-spring-boot-starter";
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("startupRuns", 7);
+        System.out.println("daemon-controller startup benchmark: " + runs + " runs of each, "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
+        List<Double> daemonAlone = new ArrayList<>();
+        List<Double> withoutStarter = new ArrayList<>();
+        List<Double> starterOnly = new ArrayList<>();
+        List<Double> withStarter = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            daemonAlone.add(daemonAlone());
+            withoutStarter.add(application(false, null));
+            starterOnly.add(application(true, "on-demand"));
+            withStarter.add(application(true, "start-and-stop"));
+        }
+        double daemon = median(daemonAlone);
+        double without = median(withoutStarter);
+        double starter = median(starterOnly);
+        double with = median(withStarter);
+        System.out.printf("daemon alone, start command to first connection: median %.0f ms %s%n", daemon,
+                daemonAlone);
+        System.out.printf("app without the starter, run to ready:          median %.0f ms %s%n", without,
+                withoutStarter);
+        System.out.printf("app without the starter + daemon alone:          %.0f ms%n", without + daemon);
+        System.out.printf("app with the starter, daemon on-demand (not started): median %.0f ms %s%n", starter,
+                starterOnly);
+        System.out.printf("starter's own cost (on-demand - without):          %+.0f ms%n", starter - without);
+        System.out.printf("app with the starter, start-and-stop daemon, run to ready: median %.0f ms %s%n", with,
+                withStarter);
+        System.out.printf("with the starter - (without + daemon alone):      %+.0f ms%n", with - (without + daemon));
+        System.out.printf("daemon start overlapped with the refresh:          %.0f ms%n", starter + daemon - with);
+    }
+
+    private static String daemonCommand(int port, Path directory) {
+        return "sleep 1; exec perl -e " + TestDaemonCommand.shellQuote(LagBenchmark.SELF_DAEMONIZING_DAEMON) + " "
+                + port + " " + directory.resolve("daemon.pid") + " " + directory.resolve("ready");
+    }
+
+    private static double daemonAlone() throws Exception {
+        Path directory = Files.createTempDirectory("startup-benchmark");
+        int port = FreePorts.next();
+        long started = System.nanoTime();
+        new ProcessBuilder("/bin/sh", "-c", daemonCommand(port, directory)).start();
+        while (!answers(port)) {
+            LockSupport.parkNanos(100_000);
+        }
+        double millis = (System.nanoTime() - started) / 1_000_000.0;
+        stop(directory.resolve("daemon.pid"));
+        return millis;
+    }
+
+    /** Runs the application, with the starter and the daemon's {@code lifecycle} unless that is null. */
+    private static double application(boolean withStarter, String lifecycle) throws Exception {
+        Path directory = Files.createTempDirectory("startup-benchmark");
+        int port = FreePorts.next();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", classpath(withStarter), StartupApplication.class.getName(),
+                "--server.port=0", "--spring.main.banner-mode=off"));
+        if (withStarter) {
+            String daemon = "--daemon-controller.daemons.search.";
+            command.addAll(List.of(daemon + "start-command=" + daemonCommand(port, directory),
+                    daemon + "pid-file=" + directory.resolve("daemon.pid"),
+                    daemon + "ping=tcp://127.0.0.1:" + port,
+                    daemon + "lifecycle=" + lifecycle));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String ready = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.append(line).append('\n');
+                if (line.startsWith("ready-ms ")) {
+                    ready = line.substring("ready-ms ".length());
+                }
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || ready == null) {
+            throw new IllegalStateException("The application failed (starter: " + withStarter + "):\n" + output);
+        }
+        if (withStarter && answers(port)) {
+            stop(directory.resolve("daemon.pid"));
+            throw new IllegalStateException("The application left its start-and-stop daemon running");
+        }
+        return Double.parseDouble(ready);
+    }
+
+    /** The benchmark's own classpath, without the starter when {@code withStarter} is false. */
+    private static String classpath(boolean withStarter) {
+        String separator = System.getProperty("path.separator");
+        return Arrays.stream(System.getProperty("java.class.path").split(separator))
+                .filter(entry -> withStarter || !entry.contains(STARTER))
+                .collect(Collectors.joining(separator));
+    }
+
+    private static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 100);
+            return true;
+        } catch (IOException ex) {
+            return false;
+        }
+    }
+
+    private static void stop(Path pidFile) throws IOException {
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroy();
+            process.onExit().join();
+        });
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
