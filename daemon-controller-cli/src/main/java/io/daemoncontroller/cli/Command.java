@@ -1,6 +1,5 @@
 package io.daemoncontroller.cli;
 
-import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -28,26 +27,11 @@ enum Command {
         }
     },
 
-    START("start name|@tag", "starts the daemon (each with the tag), waits until it is ready", Target.REQUIRED) {
-        @Override
-        Exit run(Invocation invocation, Endpoint endpoint, Console console) {
-            return act(invocation, endpoint, console);
-        }
-    },
+    START("start name|@tag", "starts the daemon (each with the tag), waits until it is ready", Target.REQUIRED),
 
-    STOP("stop name|@tag", "stops the daemon (each with the tag), waits until it is gone", Target.REQUIRED) {
-        @Override
-        Exit run(Invocation invocation, Endpoint endpoint, Console console) {
-            return act(invocation, endpoint, console);
-        }
-    },
+    STOP("stop name|@tag", "stops the daemon (each with the tag), waits until it is gone", Target.REQUIRED),
 
-    RESTART("restart name|@tag", "stops and starts the daemon (each with the tag)", Target.REQUIRED) {
-        @Override
-        Exit run(Invocation invocation, Endpoint endpoint, Console console) {
-            return act(invocation, endpoint, console);
-        }
-    },
+    RESTART("restart name|@tag", "stops and starts the daemon (each with the tag)", Target.REQUIRED),
 
     PID("pid name", "prints its pid alone: kill -9 $(daemonctl pid name); fails if it does not run",
             Target.NAME) {
@@ -58,11 +42,16 @@ enum Command {
             if (!reply.isSuccess()) {
                 throw reply.refusal();
             }
-            Object pid = reply.object().get("pid");
+            Map<String, Object> daemon = reply.object();
+            Object pid = daemon.get("pid");
+            if (pid == null && "RUNNING".equals(daemon.get("state"))) {
+                throw new Failure(Exit.FAILED, "Daemon \"" + name + "\" runs, but the app does not know its pid "
+                        + "(lifecycle " + daemon.get("lifecycle") + ")");
+            }
             if (pid == null) {
                 throw new Failure(Exit.FAILED, "Daemon \"" + name + "\" has no pid: it is "
-                        + String.valueOf(reply.object().get("state")).toLowerCase(Locale.ROOT)
-                        + "; daemonctl start " + name + " starts it");
+                        + String.valueOf(daemon.get("state")).toLowerCase(Locale.ROOT) + "; daemonctl start " + name
+                        + " starts it");
             }
             console.out().println(pid);
             return Exit.OK;
@@ -103,8 +92,13 @@ enum Command {
         this.target = target;
     }
 
-    /** Carries out the command; returns how it ended, or throws a {@link Failure} that says why it did not. */
-    abstract Exit run(Invocation invocation, Endpoint endpoint, Console console);
+    /**
+     * Carries out the command; returns how it ended, or throws a {@link Failure} that says why it did not. By
+     * default, posts the command as the endpoint's action, as {@code start}, {@code stop} and {@code restart} do.
+     */
+    Exit run(Invocation invocation, Endpoint endpoint, Console console) {
+        return act(invocation, endpoint, console);
+    }
 
     /** {@code usage: daemonctl start name|@tag}. */
     String usage() {

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How {@code daemonctl} logs in, and what it says when something other than the {@code daemons} endpoint answers:
- * a real HTTP server on a free port plays what an app behind authentication, a read-only endpoint or a wrong URL
- * answers.
+ * How {@code daemonctl} logs in, and what it says to answers a test app rarely gives: a real HTTP server on a free
+ * port plays an app behind authentication, a read-only endpoint, a wrong URL, a daemon run by someone else.
  */
 class EndpointRefusalTests {
 
@@ -71,6 +70,15 @@ class EndpointRefusalTests {
                     + "(management.endpoints.web.exposure.include=daemons)?" + System.lineSeparator());
             stopServer();
         }
+    }
+
+    @Test
+    void pidOfARunningDaemonWhosePidTheAppDoesNotKnowSaysWhy() throws IOException {
+        CommandLine.Run run = serving(200, "{\"name\": \"sidecar\", \"state\": \"RUNNING\", \"pid\": null, "
+                + "\"lifecycle\": \"none\"}").run("pid", "sidecar");
+        assertThat(run.exit()).isEqualTo(Exit.FAILED);
+        assertThat(run.err()).isEqualTo("daemonctl: Daemon \"sidecar\" runs, but the app does not know its pid "
+                + "(lifecycle none)" + System.lineSeparator());
     }
 
     /** A daemonctl whose actuator is a server that answers every request with {@code status} and {@code body}. */
