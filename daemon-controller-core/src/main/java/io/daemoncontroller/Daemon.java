@@ -25,6 +25,9 @@ final class Daemon {
 
     private static final Logger logger = LoggerFactory.getLogger(DaemonController.class);
 
+    /** How long a dead daemon's output relay may take to copy its last lines to the log file. */
+    private static final Duration OUTPUT_RELAY_GRACE = Duration.ofSeconds(1);
+
     private final DaemonSpec spec;
     private final String identifier;
     private final PidFile pidFile;
@@ -185,6 +188,9 @@ final class Daemon {
         while (true) {
             Optional<ProcessExit> exit = command.exit();
             if (exit.isPresent() && (commandIsDaemon || !exit.get().isSuccess())) {
+                if (commandIsDaemon) {
+                    awaitOutputRelay(command);
+                }
                 String reason = commandIsDaemon ? "the daemon exited before it answered " + spec.ping()
                         : "the " + command.role() + " failed";
                 throw new StartException(identifier, commandIsDaemon ? Reason.DAEMON_EXITED : Reason.COMMAND_FAILED,
@@ -236,6 +242,14 @@ final class Daemon {
             }
             command.pauseUnlessExit(Math.min(polls.nextPauseNanos(probeNanos), deadline.remainingNanos()));
         }
+    }
+
+    /**
+     * Gives the output relay of a daemon that exited a moment to copy its last lines to the log file: the relay's
+     * {@code tee} processes exit once they have read everything, so the report then holds the daemon's last words.
+     */
+    private void awaitOutputRelay(SpawnedCommand command) {
+        termination.awaitGone(OsProcess.sessionMembers(command.pid()), Deadline.after(OUTPUT_RELAY_GRACE));
     }
 
     private boolean answers(SpawnedCommand command, LogFileWatch log) {

@@ -52,7 +52,9 @@ class DaemonizeForMeTests {
         long daemon = sandbox.daemonPid();
         assertThat(sessionId(daemon)).isNotEqualTo(sessionId(ProcessHandle.current().pid()))
                 .isEqualTo(sessionId(controller.pid().orElseThrow()));
-        assertThat(sandbox.log()).startsWith("an old line\n").contains("hello on stdout");
+        Await.until("the output relay to copy the daemon's line", TIME_TO_BE_UP,
+                () -> sandbox.log().contains("hello on stdout"));
+        assertThat(sandbox.log()).startsWith("an old line\n");
         assertThat(sandbox.echo("in the background")).isEqualTo("in the background");
         controller.stop();
         assertThat(TestProcesses.isAlive(daemon)).isFalse();
