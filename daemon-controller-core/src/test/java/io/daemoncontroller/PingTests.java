@@ -3,6 +3,7 @@ package io.daemoncontroller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.FreePorts;
 import io.daemoncontroller.testsupport.TestProcesses;
 
@@ -99,7 +100,8 @@ class PingTests {
 
         assertAnswersWithin(BOUND, Ping.command(hang + "; true").withTimeout(SHORT), false);
 
-        assertThat(TestProcesses.mentioning(hang)).isEmpty();
+        Await.until("the killed command to be gone", Duration.ofSeconds(5),
+                () -> TestProcesses.mentioning(hang).isEmpty());
     }
 
     @Test
