@@ -24,6 +24,9 @@ final class LogReader {
     /** The last {@code count} lines of the log, oldest first. */
     List<String> lastLines(int count) {
         Reply reply = endpoint.log(name, count);
+        if (reply.status() == 400) {
+            throw Failure.usage("-n " + count + " is refused: " + reply.refusal().getMessage());
+        }
         if (!reply.isSuccess()) {
             throw reply.refusal();
         }

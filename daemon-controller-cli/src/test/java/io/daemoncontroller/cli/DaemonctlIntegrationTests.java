@@ -142,11 +142,11 @@ class DaemonctlIntegrationTests {
     }
 
     @Test
-    void aLogLineCountTheEndpointRefusesIsAUsageErrorWithItsMessage() {
+    void aLogLineCountTheEndpointRefusesIsAUsageErrorNamingTheOptionAndTheEndpointsLimit() {
         CommandLine.Run log = daemonctl.run("log", "echo", "-n", "5000");
         assertThat(log.exit()).isEqualTo(Exit.USAGE);
-        assertThat(log.err()).isEqualTo("daemonctl: lines must be a number from 1 to 1000, not \"5000\""
-                + System.lineSeparator());
+        assertThat(log.err()).isEqualTo("daemonctl: -n 5000 is refused: lines must be a number from 1 to 1000, not "
+                + "\"5000\" (daemonctl --help shows the commands and options)" + System.lineSeparator());
     }
 
     @Test
