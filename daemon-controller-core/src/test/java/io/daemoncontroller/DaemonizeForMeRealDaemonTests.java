@@ -40,6 +40,17 @@ class DaemonizeForMeRealDaemonTests {
     }
 
     @Test
+    void aCharacterOfShellSyntaxWithinQuotesDoesNotMakeACommandCompound() throws IOException {
+        RedisServer redis = RedisServer.in(sandbox.dir, sandbox.port);
+        DaemonController controller = sandbox.build(daemonizedForMe(redis.foregroundCommand(
+                "--dbfilename 'dump; copy (1) & more | less.rdb'")));
+
+        controller.start();
+
+        assertThat(commandName(controller.pid().orElseThrow())).isEqualTo("redis-server");
+    }
+
+    @Test
     void stopSendsTheStopSignalToTheDaemonOnlyNotToItsChildren() throws IOException {
         Path report = sandbox.dir.resolve("signals.txt");
         DaemonController controller = sandbox.build(daemonizedForMe(SignalReportingDaemon.command(sandbox.dir,
