@@ -2,7 +2,6 @@ package io.daemoncontroller;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A command to run: a string runs through {@code /bin/sh -c}, a list runs as it is, without a shell.
@@ -13,8 +12,8 @@ import java.util.regex.Pattern;
  */
 record CommandLine(List<String> argv, String display, String shellScript) {
 
-    /** What makes a shell command more than one simple command: lists, pipes, subshells, substitutions. */
-    private static final Pattern COMPOUND = Pattern.compile("[;&|()`\\n]|\\$\\(");
+    /** Outside quotes: what makes a shell command more than one simple command (lists, pipes, subshells). */
+    private static final String OPERATORS = ";&|()\n";
 
     /** Words that begin a compound command, or builtins that cannot be {@code exec}'d. */
     private static final Set<String> NOT_EXECUTABLE = Set.of("if", "case", "for", "while", "until", "select", "{",
@@ -43,11 +42,37 @@ record CommandLine(List<String> argv, String display, String shellScript) {
     }
 
     private boolean isSimpleShellCommand() {
-        if (shellScript == null || COMPOUND.matcher(shellScript).find()) {
+        if (shellScript == null || hasCompoundSyntax(shellScript)) {
             return false;
         }
         String first = shellScript.strip().split("\\s+", 2)[0];
         return !first.isEmpty() && !first.contains("=") && !NOT_EXECUTABLE.contains(first);
+    }
+
+    /**
+     * Whether {@code script} holds, outside quotes, an operator that joins commands, or anywhere but within single
+     * quotes a command substitution. A backslash escapes the next character outside single quotes.
+     */
+    private static boolean hasCompoundSyntax(String script) {
+        boolean singleQuoted = false;
+        boolean doubleQuoted = false;
+        for (int i = 0; i < script.length(); i++) {
+            char c = script.charAt(i);
+            if (singleQuoted) {
+                singleQuoted = c != '\'';
+            } else if (c == '\\') {
+                i++;
+            } else if (c == '`' || (c == '$' && i + 1 < script.length() && script.charAt(i + 1) == '(')) {
+                return true;
+            } else if (c == '"') {
+                doubleQuoted = !doubleQuoted;
+            } else if (!doubleQuoted && c == '\'') {
+                singleQuoted = true;
+            } else if (!doubleQuoted && OPERATORS.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
