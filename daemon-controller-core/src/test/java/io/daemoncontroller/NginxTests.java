@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.Nginx;
 import io.daemoncontroller.testsupport.PortOwners;
-import io.daemoncontroller.testsupport.TestProcesses;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -100,16 +99,9 @@ class NginxTests {
         controller.start();
         long master = controller.pid().orElseThrow();
 
-        ProcessHandle.of(master).orElseThrow().destroyForcibly();
-        Await.until("the nginx master to die", Duration.ofSeconds(5), () -> !TestProcesses.isAlive(master));
+        KilledDaemons.kill9("the nginx master", master);
 
-        assertThat(controller.isRunning()).isFalse();
-        DaemonStatus status = controller.status();
-        assertThat(status.state()).isEqualTo(DaemonState.FAILED);
-        assertThat(status.lastExit()).hasValueSatisfying(exit -> {
-            assertThat(exit.isKnown()).isFalse();
-            assertThat(exit).hasToString("exited, status unknown (not a child of this process)");
-        });
+        KilledDaemons.assertFailedWithAnUnknownExit(controller);
 
         controller.start();
 

@@ -136,16 +136,9 @@ class PostgresTests {
         controller.start();
         long pid = controller.pid().orElseThrow();
 
-        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-        Await.until("the postmaster to die", Duration.ofSeconds(5), () -> !TestProcesses.isAlive(pid));
+        KilledDaemons.kill9("the postmaster", pid);
 
-        assertThat(controller.isRunning()).isFalse();
-        DaemonStatus status = controller.status();
-        assertThat(status.state()).isEqualTo(DaemonState.FAILED);
-        assertThat(status.lastExit()).hasValueSatisfying(exit -> {
-            assertThat(exit.isKnown()).isFalse();
-            assertThat(exit).hasToString("exited, status unknown (not a child of this process)");
-        });
+        KilledDaemons.assertFailedWithAnUnknownExit(controller);
 
         Await.until("the postmaster to be reaped", Duration.ofSeconds(10),
                 () -> !Files.exists(Path.of("/proc", Long.toString(pid))));

@@ -3,10 +3,8 @@ package io.daemoncontroller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.PortOwners;
 import io.daemoncontroller.testsupport.RedisServer;
-import io.daemoncontroller.testsupport.TestProcesses;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -99,16 +97,9 @@ class RedisServerTests {
         controller.start();
         long pid = controller.pid().orElseThrow();
 
-        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-        Await.until("redis to die", Duration.ofSeconds(5), () -> !TestProcesses.isAlive(pid));
+        KilledDaemons.kill9("redis", pid);
 
-        assertThat(controller.isRunning()).isFalse();
-        DaemonStatus status = controller.status();
-        assertThat(status.state()).isEqualTo(DaemonState.FAILED);
-        assertThat(status.lastExit()).hasValueSatisfying(exit -> {
-            assertThat(exit.isKnown()).isFalse();
-            assertThat(exit).hasToString("exited, status unknown (not a child of this process)");
-        });
+        KilledDaemons.assertFailedWithAnUnknownExit(controller);
 
         controller.start();
 
