@@ -1,14 +1,19 @@
 package io.daemoncontroller.boot.lifecycle;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ThreadFactory;
 
+import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
 import io.daemoncontroller.boot.ManagedDaemon;
 import io.daemoncontroller.boot.autoconfigure.DaemonThreads;
@@ -91,20 +96,36 @@ final class DaemonShutdown implements DisposableBean {
     @Override
     public void destroy() {
         starts.forEach(start -> start.exceptionally(failure -> null).join());
-        List<ManagedDaemon> daemons = List.copyOf(watched);
-        if (jvmShutdown != null) {
-            logger.debug("Leaving the daemons running until the JVM shuts down: devtools restarts the application");
-            jvmShutdown.add(() -> stop(daemons));
-        } else {
-            stop(daemons);
+        if (jvmShutdown == null) {
+            stop(watched);
+            return;
         }
+        Map<String, DaemonController> due = new LinkedHashMap<>();
+        dependentsFirst(due(watched)).forEach(daemon -> due.put(daemon.name(), daemon.controller()));
+        if (!due.isEmpty()) {
+            logger.debug("Leaving daemons running until the JVM shuts down, as devtools restarts the application");
+            jvmShutdown.add(() -> stopAtJvmShutdown(due));
+        }
+    }
+
+    /**
+     * Stops the daemons, by name, one after the other. Holds their controllers only, not the
+     * {@link ManagedDaemon}s, which would keep the closed context (and devtools' class loader of each restart) alive
+     * until the JVM exits.
+     */
+    private static void stopAtJvmShutdown(Map<String, DaemonController> controllers) {
+        controllers.forEach((name, controller) -> {
+            try {
+                controller.stop();
+            } catch (RuntimeException ex) {
+                logger.warn("Daemon '{}' failed to stop", name, ex);
+            }
+        });
     }
 
     /** Stops those of {@code daemons} this application started and whose lifecycle says so, now. */
     void stop(Collection<ManagedDaemon> daemons) {
-        List<ManagedDaemon> due = daemons.stream()
-                .filter(daemon -> daemon.lifecycle().shouldStopAtShutdown() && daemon.isStartedByThisApplication())
-                .toList();
+        List<ManagedDaemon> due = due(daemons);
         ParallelDaemonTasks.Result result = ParallelDaemonTasks.run(due, "stop", DaemonOrder.DEPENDENTS_FIRST,
                 threads, daemon -> daemon.stop(Trigger.SHUTDOWN), timeout);
         result.failures().forEach((daemon, failure) -> logger.warn("Daemon '{}' failed to stop", daemon.name(),
@@ -112,5 +133,27 @@ final class DaemonShutdown implements DisposableBean {
         result.unfinished().forEach(daemon -> logger.warn("Daemon '{}' did not stop within {} "
                 + "(spring.lifecycle.timeout-per-shutdown-phase); its stop goes on in the background", daemon.name(),
                 timeout));
+    }
+
+    private static List<ManagedDaemon> due(Collection<ManagedDaemon> daemons) {
+        return daemons.stream()
+                .filter(daemon -> daemon.lifecycle().shouldStopAtShutdown() && daemon.isStartedByThisApplication())
+                .toList();
+    }
+
+    /** {@code daemons} in an order where each comes before those it depends on, directly or through others. */
+    private static List<ManagedDaemon> dependentsFirst(List<ManagedDaemon> daemons) {
+        List<ManagedDaemon> dependenciesFirst = new ArrayList<>();
+        daemons.forEach(daemon -> visit(daemon, dependenciesFirst));
+        dependenciesFirst.retainAll(daemons);
+        Collections.reverse(dependenciesFirst);
+        return dependenciesFirst;
+    }
+
+    private static void visit(ManagedDaemon daemon, List<ManagedDaemon> order) {
+        if (!order.contains(daemon)) {
+            daemon.dependencies().forEach(dependency -> visit(dependency, order));
+            order.add(daemon);
+        }
     }
 }

@@ -59,6 +59,8 @@ class DaemonShutdownIntegrationTests {
         application(search).runAsDevtools(jvmShutdown).close();
         assertThat(search.livePid()).hasValue(pid);
         assertThat(search.starts()).isEqualTo(1);
+        assertThat(jvmShutdown.handlers).as("a stop deferred by the context that started the daemon only")
+                .hasSize(1);
 
         jvmShutdown.run();
         assertThat(search.livePid()).isEmpty();
