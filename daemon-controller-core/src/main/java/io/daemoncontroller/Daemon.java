@@ -74,7 +74,7 @@ final class Daemon {
         stopMarker.clear();
         pidFile.delete();
         pidFile.createDirectory(pidDirectoryOwner());
-        LogFileWatch log = LogFileWatch.of(spec.logFile());
+        LogFileWatch log = LogFileWatch.of(spec.logFile(), spec.readyLogLine());
         runBeforeStart(deadline, log);
         SpawnedCommand command = spawnStartCommand(log);
         try {
@@ -176,7 +176,8 @@ final class Daemon {
 
     /**
      * Returns when the daemon is ready: the command exited with status 0 (unless it is the daemon itself), the PID
-     * file names a running daemon, and the ping answers. Fails as soon as the command fails, the daemon dies, or
+     * file names a running daemon, the ping answers, and the ready log line, if any, was written since the start
+     * began. Fails as soon as the command fails, the daemon dies, or
      * the command exited and every process it started is gone; and when the deadline passes or the daemon's log
      * stays idle too long, saying which condition did not hold.
      */
@@ -216,10 +217,11 @@ final class Daemon {
                         .command(command).logLines(log).endingWith("daemon exited"),
                         command.output(), log.newLines(), null);
             }
+            boolean lineSeen = log.readyLineSeen();
             if (daemon.isPresent() && inBackground) {
                 long probeStart = System.nanoTime();
                 answered = answers(command, log);
-                if (answered) {
+                if (answered && lineSeen) {
                     return;
                 }
                 probeNanos = System.nanoTime() - probeStart;
@@ -277,6 +279,7 @@ final class Daemon {
                 .append("\n  PID file ").append(pidFile.path()).append(": ").append(describe(pid, daemonRuns))
                 .append("\n  ping ").append(spec.ping()).append(": ")
                 .append(pingAnswers ? "answers" : daemonRuns || exit.isPresent() ? "does not answer" : "not tried");
+        log.readyLineCondition().ifPresent(line -> conditions.append("\n  ready log line ").append(line));
         Reason reason;
         if (exit.isEmpty() && !spec.daemonizeForMe()) {
             reason = Reason.COMMAND_DID_NOT_EXIT;
@@ -286,6 +289,10 @@ final class Daemon {
             reason = Reason.PID_FILE_MISMATCH;
             conditions.append("\nThe ping answers, but the PID file names no running process: the daemon writes its"
                     + " PID file somewhere else. Make pidFile the file the daemon writes (its own pidfile setting).");
+        } else if (daemonRuns && pingAnswers && !log.readyLineSeen()) {
+            reason = Reason.READY_LOG_LINE_NOT_SEEN;
+            conditions.append("\nIt runs and answers, but never logged its ready line: check the pattern against"
+                    + " what it logs to ").append(log.file()).append(", or raise the startTimeout.");
         } else {
             reason = daemonRuns ? Reason.NOT_ANSWERING : Reason.PID_FILE_MISSING;
         }
@@ -322,10 +329,23 @@ final class Daemon {
     }
 
     private OptionalInt pingPort() {
-        if (spec.ping() instanceof TcpPing tcp) {
+        return port(spec.ping());
+    }
+
+    /** The port {@code ping} connects to; the first one a part connects to for a composed ping. */
+    private static OptionalInt port(Ping ping) {
+        List<Ping> parts = ping instanceof AllOfPing all ? all.parts()
+                : ping instanceof AnyOfPing any ? any.parts() : List.of();
+        for (Ping part : parts) {
+            OptionalInt port = port(part);
+            if (port.isPresent()) {
+                return port;
+            }
+        }
+        if (ping instanceof TcpPing tcp) {
             return OptionalInt.of(tcp.port());
         }
-        return spec.ping() instanceof HttpPing http ? http.port() : OptionalInt.empty();
+        return ping instanceof HttpPing http ? http.port() : OptionalInt.empty();
     }
 
     void stop() {
@@ -450,7 +470,7 @@ final class Daemon {
     private void restartLocked() {
         stopMarker.clear();
         Deadline deadline = Deadline.after(spec.startTimeout());
-        LogFileWatch log = LogFileWatch.of(spec.logFile());
+        LogFileWatch log = LogFileWatch.of(spec.logFile(), spec.readyLogLine());
         SpawnedCommand command;
         try {
             command = SpawnedCommand.capturingOutput("restart command", spec.restartCommand(), spec);

@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Starts, stops, connects to and checks one local daemon, robustly and without races.
@@ -182,6 +184,7 @@ public final class DaemonController implements AutoCloseable {
         private CommandLine stopCommand;
         private CommandLine restartCommand;
         private Ping ping;
+        private Pattern readyLogLine;
         private Path pidFile;
         private Path logFile;
         private Path lockFile;
@@ -253,6 +256,36 @@ public final class DaemonController implements AutoCloseable {
         public Builder ping(Ping ping) {
             this.ping = Objects.requireNonNull(ping, () -> identifier + ": ping must not be null");
             return this;
+        }
+
+        /**
+         * A line the daemon writes to its {@link #logFile} once it is ready, such as
+         * {@code Pattern.compile("Ready to accept connections")}: a start then also waits until a line containing a
+         * match of {@code line} is written after the start began (a line of an earlier start does not count), as
+         * well as for the command, the PID file and the ping. The log is read incrementally, a line once its newline
+         * is written. Needs a log file ({@link #logFile}, or {@link #daemonizeForMe}'s default one).
+         */
+        public Builder readyLogLine(Pattern line) {
+            this.readyLogLine = Objects.requireNonNull(line, () -> identifier + ": readyLogLine must not be null");
+            return this;
+        }
+
+        /**
+         * The same, with the line given as a regular expression.
+         *
+         * @throws InvalidOptionException when {@code regex} is not a valid regular expression, with the error and
+         *         where it is
+         */
+        public Builder readyLogLine(String regex) {
+            Objects.requireNonNull(regex, () -> identifier + ": readyLogLine must not be null");
+            try {
+                return readyLogLine(Pattern.compile(regex));
+            } catch (PatternSyntaxException ex) {
+                throw new InvalidOptionException(identifier, "readyLogLine", regex, "is not a valid regular "
+                        + "expression: " + ex.getDescription() + (ex.getIndex() >= 0 ? " at index " + ex.getIndex()
+                        : ""), "a java.util.regex pattern, such as Ready to accept connections (escape a literal "
+                        + "( [ { . * + ? with a backslash)");
+            }
         }
 
         /**
@@ -473,11 +506,16 @@ public final class DaemonController implements AutoCloseable {
             Path pid = pidFile != null ? directory.resolve(pidFile).normalize() : defaultPidFile();
             Path log = logFile != null ? directory.resolve(logFile).normalize()
                     : daemonizeForMe ? replaceExtension(pid, ".log") : null;
+            if (readyLogLine != null && log == null) {
+                throw new InvalidOptionException(identifier, "readyLogLine", readyLogLine.pattern(),
+                        "needs the daemon's log file to watch", "logFile(...) naming the file the daemon logs to; or "
+                                + "daemonizeForMe(true), which logs its output to a file", "logFile");
+            }
             Path lock = lockFile != null ? directory.resolve(lockFile).normalize()
                     : pid.resolveSibling(pid.getFileName() + ".lock");
             RunAs runAs = user == null ? null : RunAs.of(identifier, user).orElse(null);
             return new DaemonController(new DaemonSpec(identifier, startCommand, stopCommand, restartCommand, ping,
-                    pid, log, lock, beforeStart, startTimeout, startAbortTimeout, stopTimeout, logFileActivityTimeout,
+                    readyLogLine, pid, log, lock, beforeStart, startTimeout, startAbortTimeout, stopTimeout, logFileActivityTimeout,
                     pingInterval, stopSignal, dontStopIfPidFileInvalid, daemonizeForMe, environment, directory,
                     runAs, "daemon." + slug(),
                     new ConnectFailures(connectFailures), restartPolicy, restartDelay, maxRestartDelay, maxRestarts,

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
+import java.util.regex.Pattern;
 
 /**
  * Everything a {@link DaemonController} was built with, validated, with paths made absolute. {@code runAs} is
- * {@code null} when the commands run as this JVM's user.
+ * {@code null} when the commands run as this JVM's user; {@code readyLogLine} is {@code null} when the daemon's
+ * log does not take part in its readiness.
  */
 record DaemonSpec(
         String identifier,
@@ -15,6 +17,7 @@ record DaemonSpec(
         CommandLine stopCommand,
         CommandLine restartCommand,
         Ping ping,
+        Pattern readyLogLine,
         Path pidFile,
         Path logFile,
         Path lockFile,

@@ -3,6 +3,7 @@ package io.daemoncontroller;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
  * Ping.http(URI.create("http://localhost:8080/health"))
  * Ping.command("redis-cli -p 6380 ping")
  * Ping.of(() -> client.isReady())
+ * Ping.allOf(Ping.tcp("localhost", 6379), Ping.command("redis-cli ping"))
  * }</pre>
  */
 public interface Ping {
@@ -69,5 +71,30 @@ public interface Ping {
      */
     static Ping of(Callable<?> probe) {
         return new CallablePing(Objects.requireNonNull(probe, "probe"), DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Up when every one of {@code parts} answers, probed in order until one does not; a part that fails with an
+     * error fails the whole. A probe takes at most the sum of the parts' timeouts; {@link #withTimeout} sets each
+     * part's.
+     */
+    static Ping allOf(Ping... parts) {
+        return new AllOfPing(parts("allOf", parts));
+    }
+
+    /**
+     * Up when one of {@code parts} answers, probed in order until one does; a part's error is thrown only when no
+     * part answers. A probe takes at most the sum of the parts' timeouts; {@link #withTimeout} sets each part's.
+     */
+    static Ping anyOf(Ping... parts) {
+        return new AnyOfPing(parts("anyOf", parts));
+    }
+
+    private static List<Ping> parts(String composition, Ping... parts) {
+        Objects.requireNonNull(parts, composition);
+        if (parts.length == 0) {
+            throw new IllegalArgumentException(composition + " needs at least one ping");
+        }
+        return List.of(parts);
     }
 }

@@ -45,6 +45,9 @@ public class StartException extends DaemonControllerException {
         /** Timed out: the PID file names the running daemon, which does not answer its ping. */
         NOT_ANSWERING,
 
+        /** Timed out: the daemon runs and answers its ping, but never logged its ready log line. */
+        READY_LOG_LINE_NOT_SEEN,
+
         /** Its log file stayed idle, and it was not ready, for the log file activity timeout. */
         LOG_IDLE
     }

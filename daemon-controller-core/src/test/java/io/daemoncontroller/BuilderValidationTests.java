@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,28 @@ class BuilderValidationTests {
                 .pidFile(dir.resolve("search.pid")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContainingAll(IDENTIFIER, "startCommand");
+    }
+
+    @Test
+    void aReadyLogLineThatIsNotARegexIsRefusedWithTheRegexErrorAndWhere() {
+        InvalidOptionException failure = catchThrowableOfType(() -> complete().logFile(dir.resolve("search.log"))
+                .readyLogLine("ready (to accept"), InvalidOptionException.class);
+
+        assertThat(failure.option()).isEqualTo("readyLogLine");
+        assertThat(failure.value()).isEqualTo("ready (to accept");
+        assertThat(failure.problem()).isEqualTo("is not a valid regular expression: Unclosed group at index 16");
+        assertThat(failure).hasMessageContainingAll(IDENTIFIER, "a java.util.regex pattern");
+    }
+
+    @Test
+    void aReadyLogLineNeedsALogFile() {
+        InvalidOptionException failure = catchThrowableOfType(() -> complete().readyLogLine("ready").build(),
+                InvalidOptionException.class);
+
+        assertThat(failure.option()).isEqualTo("readyLogLine");
+        assertThat(failure.conflictingOption()).hasValue("logFile");
+        assertThat(failure.problem()).contains("log file");
+        assertThat(complete().daemonizeForMe(true).readyLogLine("ready").build().logFile()).isPresent();
     }
 
     @Test

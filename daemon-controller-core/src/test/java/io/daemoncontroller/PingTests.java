@@ -152,7 +152,48 @@ class PingTests {
     }
 
     @Test
+    void allOfAnswersWhenEveryPartAnswersAndStopsAtTheFirstThatDoesNot() throws Exception {
+        AtomicBoolean probedAfterRefusal = new AtomicBoolean();
+        Ping later = Ping.of(() -> probedAfterRefusal.getAndSet(true));
+
+        assertThat(Ping.allOf(Ping.of(() -> true), Ping.command("true")).answers()).isTrue();
+        assertThat(Ping.allOf(Ping.of(() -> true), Ping.of(() -> false), later).answers()).isFalse();
+        assertThat(probedAfterRefusal).isFalse();
+    }
+
+    @Test
+    void anyOfAnswersWhenOnePartAnswersAndReportsAFailureOnlyWhenNoneDoes() throws Exception {
+        IllegalStateException broken = new IllegalStateException("misconfigured client");
+        Ping failing = Ping.of(() -> {
+            throw broken;
+        });
+
+        assertThat(Ping.anyOf(Ping.of(() -> false), failing, Ping.command("true")).answers()).isTrue();
+        assertThat(Ping.anyOf(Ping.of(() -> false), Ping.command("false")).answers()).isFalse();
+        assertThatThrownBy(() -> Ping.anyOf(failing, Ping.of(() -> false)).answers()).isSameAs(broken);
+    }
+
+    @Test
+    void aComposedPingShowsItsPartsAndBoundsEachByTheTimeout() throws Exception {
+        Ping hanging = Ping.of(() -> {
+            LockSupport.parkNanos(Duration.ofSeconds(30).toNanos());
+            return true;
+        });
+        int port = FreePorts.next();
+
+        assertThat(Ping.allOf(Ping.tcp("127.0.0.1", port), Ping.command("redis-cli ping")))
+                .hasToString("allOf(tcp://127.0.0.1:" + port + ", exec:redis-cli ping)");
+        assertThat(Ping.anyOf(Ping.tcp("127.0.0.1", port), Ping.command("true")))
+                .hasToString("anyOf(tcp://127.0.0.1:" + port + ", exec:true)");
+        assertAnswersWithin(BOUND, Ping.anyOf(hanging, hanging).withTimeout(SHORT), false);
+        assertAnswersWithin(BOUND, Ping.allOf(Ping.of(() -> true), hanging).withTimeout(SHORT), false);
+    }
+
+    @Test
     void badArgumentsAreRejected() {
+        assertThatThrownBy(Ping::allOf).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("allOf needs at least one ping");
+        assertThatThrownBy(Ping::anyOf).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Ping.tcp("127.0.0.1", 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Ping.tcp("127.0.0.1", 65536)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Ping.http(URI.create("ftp://127.0.0.1/")))

@@ -44,6 +44,21 @@ class RedisServerTests {
     }
 
     @Test
+    void waitsForRedisToLogThatItIsReadyToAcceptConnections() {
+        Sandbox.write(redis.logFile(), "* Ready to accept connections tcp (an earlier start)\n");
+        DaemonController controller = sandbox.build(controller(redis.daemonizingCommand(sandbox.pidFile))
+                .readyLogLine("Ready to accept connections"));
+
+        controller.start();
+
+        assertThat(Sandbox.read(redis.logFile()).lines().filter(line -> line.contains("Ready to accept connections")))
+                .hasSize(2);
+        assertThat(sandbox.echo("PING")).isEqualTo("+PONG");
+        controller.stop();
+        assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    @Test
     void reportsABadConfigWithRedisOwnErrorLeavingNothing() {
         DaemonController controller = sandbox.build(
                 controller(redis.daemonizingCommand(sandbox.pidFile, "--no-such-directive yes")));

@@ -38,7 +38,8 @@ import sun.misc.SignalHandler;
  * <li>with {@code --crash-before-listen}, exits with {@code --exit-status} (default 1); with
  * {@code --exit-by-signal SIG}, kills itself with that signal;</li>
  * <li>listens on 127.0.0.1:{@code --port} and/or the UNIX socket {@code --unix-socket}, writes
- * {@link System#nanoTime()} to {@code --ready-file} once bound, and echoes every line it receives.</li>
+ * {@link System#nanoTime()} to {@code --ready-file} once bound, and echoes every line it receives; while it
+ * listens, waits {@code --ready-log-delay} ms and then logs {@code --ready-log-message}, when given.</li>
  * </ol>
  * On {@code SIGTERM} it logs, waits {@code --stop-delay} ms, removes its PID file if
  * {@code --remove-pid-file-on-exit}, writes {@link System#nanoTime()} to {@code --exit-file} as its last act and
@@ -123,6 +124,12 @@ public final class TestDaemon {
         }
         if (tcp == null && unix == null) {
             startThread("idle", TestDaemon::idleForever);
+        }
+        if (options.readyLogMessage != null) {
+            startThread("ready-log", () -> {
+                TimeUnit.NANOSECONDS.sleep(options.readyLogDelay.toNanos());
+                log(options.readyLogMessage);
+            });
         }
     }
 

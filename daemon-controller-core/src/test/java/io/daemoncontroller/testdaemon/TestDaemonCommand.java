@@ -71,6 +71,10 @@ public final class TestDaemonCommand {
         return with("--log-message", message);
     }
 
+    public TestDaemonCommand readyLogMessage(String message, Duration delay) {
+        return with("--ready-log-message", message).with("--ready-log-delay", Long.toString(delay.toMillis()));
+    }
+
     public TestDaemonCommand stdoutMessage(String message) {
         return with("--stdout-message", message);
     }

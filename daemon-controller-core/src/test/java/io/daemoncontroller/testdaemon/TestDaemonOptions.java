@@ -18,6 +18,8 @@ public final class TestDaemonOptions {
     Path logFile;
     String logMessage;
     String stdoutMessage;
+    String readyLogMessage;
+    Duration readyLogDelay = Duration.ZERO;
     boolean crashBeforeListen;
     int exitStatus = 1;
     String exitBySignal;
@@ -66,6 +68,8 @@ public final class TestDaemonOptions {
             case "--log-file" -> logFile = Path.of(value);
             case "--log-message" -> logMessage = value;
             case "--stdout-message" -> stdoutMessage = value;
+            case "--ready-log-message" -> readyLogMessage = value;
+            case "--ready-log-delay" -> readyLogDelay = millis(value);
             case "--exit-status" -> exitStatus = Integer.parseInt(value);
             case "--exit-by-signal" -> exitBySignal = value;
             case "--stop-delay" -> stopDelay = millis(value);

@@ -51,6 +51,9 @@ class DaemonStartupFailureAnalyzer extends AbstractFailureAnalyzer<DaemonStartup
             case NOT_ANSWERING -> "it runs, but did not answer " + ping + " in time. Check that " + prefix
                     + "ping matches where the daemon listens, and the output above" + log + "; if it is merely slow,"
                     + " raise " + prefix + "start-timeout.";
+            case READY_LOG_LINE_NOT_SEEN -> "it runs and answers " + ping + ", but did not log a line matching "
+                    + prefix + "ready-log-line" + log + " in time. Check the pattern against what the daemon logs"
+                    + " when it is ready; if it is merely slow, raise " + prefix + "start-timeout.";
             case LOG_IDLE -> "it wrote nothing to its log file for a while and was not ready. If it is merely quiet"
                     + " while it starts, raise " + prefix + "log-file-activity-timeout.";
             case PING_FAILED -> "its ping " + ping + " failed with an error: fix " + prefix + "ping.";
