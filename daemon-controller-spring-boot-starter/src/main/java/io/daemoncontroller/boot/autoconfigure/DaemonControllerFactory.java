@@ -47,6 +47,7 @@ final class DaemonControllerFactory {
             map.from(settings::getRestartCommand).to(builder::restartCommand);
             map.from(path(definition.get("pid-file", settings.getPidFile()))).to(builder::pidFile);
             map.from(path(definition.get("log-file", settings.getLogFile()))).to(builder::logFile);
+            map.from(settings::getReadyLogLine).whenHasText().to(builder::readyLogLine);
             map.from(path(definition.get("lock-file", settings.getLockFile()))).to(builder::lockFile);
             map.from(settings::getEnvironment).to(builder::environment);
             map.from(settings::getUser).to(builder::user);

@@ -88,6 +88,12 @@ public class DaemonControllerProperties {
          */
         private String logFile;
 
+        /**
+         * A regular expression for the line the daemon logs once it is ready, such as Ready to accept connections:
+         * a start also waits until a line containing a match is written to log-file since the start began.
+         */
+        private String readyLogLine;
+
         /** The file locked to serialize starts and stops between threads and processes. Default: pid-file.lock. */
         private String lockFile;
 
@@ -230,6 +236,14 @@ public class DaemonControllerProperties {
 
         public void setLogFile(String logFile) {
             this.logFile = logFile;
+        }
+
+        public String getReadyLogLine() {
+            return readyLogLine;
+        }
+
+        public void setReadyLogLine(String readyLogLine) {
+            this.readyLogLine = readyLogLine;
         }
 
         public String getLockFile() {

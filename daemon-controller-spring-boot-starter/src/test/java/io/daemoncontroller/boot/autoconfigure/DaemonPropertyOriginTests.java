@@ -144,6 +144,26 @@ class DaemonPropertyOriginTests {
                 "Value: \"serach\"", "application.yml] - 12:11", "no daemon is named serach");
     }
 
+    @Test
+    void aReadyLogLineThatIsNotARegexIsReportedWithItsLineAndTheRegexError(CapturedOutput output)
+            throws IOException {
+        failsToStart("""
+                daemon-controller:
+                  daemons:
+                    redis:
+                      start-command: redis-server --daemonize yes
+                      ping: tcp://localhost:6379
+                      pid-file: redis.pid
+                      log-file: redis.log
+                      ready-log-line: "Ready to accept connections ["
+                """);
+
+        assertThat(output).contains("Property: daemon-controller.daemons.redis.ready-log-line",
+                "Value: \"Ready to accept connections [\"", "application.yml] - 8:23",
+                "is not a valid regular expression: Unclosed character class at index 28",
+                "a java.util.regex pattern");
+    }
+
     private void failsToStart(String yaml) throws IOException {
         Path file = Files.writeString(directory.resolve("application.yml"), yaml);
         assertThatException().isThrownBy(() -> new SpringApplicationBuilder(Application.class)

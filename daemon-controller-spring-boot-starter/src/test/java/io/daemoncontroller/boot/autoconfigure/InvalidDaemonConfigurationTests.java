@@ -47,6 +47,9 @@ class InvalidDaemonConfigurationTests {
                         "tcp://host:port, unix:/path/to.sock")),
                 arguments("a tcp ping without a port", List.of(SEARCH + "ping=tcp://localhost"), List.of(
                         "Property: " + SEARCH + "ping", "needs a host and a port")),
+                arguments("a ready log line without a log file", List.of(SEARCH + "ready-log-line=ready"), List.of(
+                        "Property: " + SEARCH + "ready-log-line", "Value: \"ready\"",
+                        "needs the daemon's log file to watch", "a value that agrees with " + SEARCH + "log-file")),
                 arguments("an unknown lifecycle", List.of(SEARCH + "lifecycle=sometimes"), List.of(
                         "Property: " + SEARCH + "lifecycle", "Value: \"sometimes\"",
                         "one of on-demand, start-and-stop, start-only, none")),
