@@ -131,11 +131,13 @@ final class DaemonControllerFactory {
     }
 
     private static Ping ping(DaemonDefinition definition, Path directory) {
-        ConfiguredValue<PingProperty> value = definition.get("ping", definition.settings().getPing());
-        if (!value.isSet()) {
-            throw value.invalid("every daemon needs a ping, to tell when it answers", PingProperty.ACCEPTED);
+        ConfiguredValue<List<PingProperty>> value = definition.get("ping", definition.settings().getPing());
+        if (!value.isSet() || value.value().isEmpty()) {
+            throw value.invalid("every daemon needs a ping, to tell when it answers", PingProperty.ACCEPTED
+                    + "; or a list of them, every one of which must answer");
         }
-        Ping ping = value.value().toPing(directory);
+        Ping[] parts = value.value().stream().map(part -> part.toPing(directory)).toArray(Ping[]::new);
+        Ping ping = parts.length == 1 ? parts[0] : Ping.allOf(parts);
         ConfiguredValue<Duration> timeout = definition.get("ping-timeout", definition.settings().getPingTimeout());
         if (!timeout.isSet()) {
             return ping;

@@ -72,9 +72,9 @@ public class DaemonControllerProperties {
 
         /**
          * How to tell the daemon answers: tcp://host:port, unix:/path/to.sock, http(s)://host:port/path or
-         * exec:shell command. Required.
+         * exec:shell command; a list of them means that every one must answer. Required.
          */
-        private PingProperty ping;
+        private List<PingProperty> ping;
 
         /** How long one ping may take, in health checks too. */
         private Duration pingTimeout = Duration.ofSeconds(2);
@@ -206,12 +206,12 @@ public class DaemonControllerProperties {
             this.restartCommand = restartCommand;
         }
 
-        public PingProperty getPing() {
+        public List<PingProperty> getPing() {
             return ping;
         }
 
-        public void setPing(PingProperty ping) {
-            this.ping = ping;
+        public void setPing(List<PingProperty> ping) {
+            this.ping = ping == null ? null : List.copyOf(ping);
         }
 
         public Duration getPingTimeout() {

@@ -13,9 +13,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.env.Environment;
 
 /**
@@ -33,11 +33,10 @@ final class DaemonDefinitionBinder {
 
     /** Loads the classes of {@code connect-failures} with {@code classLoader}. */
     DaemonDefinitionBinder(Environment environment, ClassLoader classLoader) {
-        GenericConversionService pings = new GenericConversionService();
-        pings.addConverter(new PingPropertyConverter());
+        ApplicationConversionService conversions = new ApplicationConversionService();
+        conversions.addConverter(new PingPropertyConverter());
         this.binder = new Binder(ConfigurationPropertySources.get(environment),
-                new PropertySourcesPlaceholdersResolver(environment),
-                List.of(pings, ApplicationConversionService.getSharedInstance()),
+                new PropertySourcesPlaceholdersResolver(environment), List.of(conversions),
                 editors -> editors.registerCustomEditor(Class.class, new ClassEditor(classLoader)), null, null);
     }
 
@@ -59,7 +58,8 @@ final class DaemonDefinitionBinder {
 
     /**
      * Keeps each property that was bound to a value, by the name it was bound to. A blank string, as an empty YAML
-     * key gives, is left unbound, so that the layer below shows through.
+     * key gives, is left unbound, whatever it converts to (an empty list, say), so that the layer below shows
+     * through.
      */
     private static final class PropertyRecorder implements BindHandler {
 
@@ -68,7 +68,7 @@ final class DaemonDefinitionBinder {
         @Override
         public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
                 Object result) {
-            if (result instanceof String text && text.isBlank()) {
+            if (isBlank(result) || writtenBlank(name, context)) {
                 return null;
             }
             ConfigurationProperty property = context.getConfigurationProperty();
@@ -76,6 +76,20 @@ final class DaemonDefinitionBinder {
                 bound.put(name, property);
             }
             return result;
+        }
+
+        private static boolean writtenBlank(ConfigurationPropertyName name, BindContext context) {
+            for (ConfigurationPropertySource source : context.getSources()) {
+                ConfigurationProperty property = source.getConfigurationProperty(name);
+                if (property != null) {
+                    return isBlank(property.getValue());
+                }
+            }
+            return false;
+        }
+
+        private static boolean isBlank(Object value) {
+            return value instanceof String text && text.isBlank();
         }
     }
 }

@@ -9,8 +9,8 @@ import io.daemoncontroller.Ping;
 
 /**
  * The {@code ping} property, read: {@code tcp://host:port}, {@code unix:/path/to.sock}, {@code http(s)://...} or
- * {@code exec:shell command}. A relative socket path is kept as written until the daemon's working directory is
- * known.
+ * {@code exec:shell command}; the property may list several, every one of which must answer. A relative socket
+ * path is kept as written until the daemon's working directory is known.
  *
  * @since 0.1.0
  */

@@ -50,6 +50,21 @@ class DaemonControllerAutoConfigurationTests {
     }
 
     @Test
+    void aListOfPingsMeansEveryOneMustAnswerAndOnePingMayHoldACommaOfItsOwn() {
+        runner.withPropertyValues("daemon-controller.daemons.cache.start-command=redis-server",
+                        "daemon-controller.daemons.cache.pid-file=" + directory.resolve("cache.pid"),
+                        "daemon-controller.daemons.cache.ping[0]=tcp://localhost:6379",
+                        "daemon-controller.daemons.cache.ping[1]=exec:redis-cli ping")
+                .withPropertyValues(daemon("search", "exec:test -n a,b"))
+                .run(context -> {
+                    Ping cache = context.getBean("cacheDaemonController", DaemonController.class).ping();
+                    assertThat(cache).hasToString("allOf(tcp://localhost:6379, exec:redis-cli ping)");
+                    assertThat(context.getBean("searchDaemonController", DaemonController.class).ping())
+                            .hasToString("exec:test -n a,b");
+                });
+    }
+
+    @Test
     void resolvesRelativePathsAgainstTheWorkingDirectory() {
         runner.withPropertyValues("daemon-controller.daemons.search.start-command=searchd",
                 "daemon-controller.daemons.search.ping=unix:tmp/search.sock",

@@ -33,8 +33,12 @@ class DaemonDefinitionBinderTests {
         properties.put("daemon-controller.defaults.stop-timeout", "5s");
         properties.put("daemon-controller.daemons.search.start-command", " ");
         properties.put("daemon-controller.daemons.search.stop-timeout", "");
+        properties.put("daemon-controller.defaults.ping", "tcp://localhost:9312");
+        properties.put("daemon-controller.daemons.search.ping", "");
 
         DaemonDefinition search = binder().bind("search");
+
+        assertThat(search.settings().getPing()).singleElement().hasToString("tcp://localhost:9312");
 
         assertThat(search.settings().getStartCommand()).isEqualTo("searchd");
         assertThat(search.settings().getStopTimeout()).isEqualTo(Duration.ofSeconds(5));

@@ -164,6 +164,21 @@ class DaemonPropertyOriginTests {
                 "a java.util.regex pattern");
     }
 
+    @Test
+    void aBadPingInAListIsReportedWithItsIndexAndLine(CapturedOutput output) throws IOException {
+        failsToStart("""
+                daemon-controller:
+                  daemons:
+                    redis:
+                      start-command: redis-server --daemonize yes
+                      ping: [tcp://localhost:6379, "exec:redis-cli ping", "tcp://localhost"]
+                      pid-file: redis.pid
+                """);
+
+        assertThat(output).contains("Property: daemon-controller.daemons.redis.ping[2]",
+                "Value: \"tcp://localhost\"", "application.yml] - 5:", "a tcp: ping needs a host and a port");
+    }
+
     private void failsToStart(String yaml) throws IOException {
         Path file = Files.writeString(directory.resolve("application.yml"), yaml);
         assertThatException().isThrownBy(() -> new SpringApplicationBuilder(Application.class)

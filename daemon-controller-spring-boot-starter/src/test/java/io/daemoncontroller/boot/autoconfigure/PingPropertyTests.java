@@ -1,14 +1,20 @@
 package io.daemoncontroller.boot.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import io.daemoncontroller.Ping;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.convert.TypeDescriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class PingPropertyTests {
+
+    private static final TypeDescriptor LIST = TypeDescriptor.collection(List.class,
+            TypeDescriptor.valueOf(PingProperty.class));
 
     private static final Path DIRECTORY = Path.of("/srv/app");
 
@@ -45,8 +51,20 @@ class PingPropertyTests {
 
     @Test
     void bindsABlankValueAsUnset() {
-        assertThat(new PingPropertyConverter().convert(" ")).isNull();
-        assertThat(new PingPropertyConverter().convert("tcp://localhost:1")).hasToString("tcp://localhost:1");
+        assertThat(convert(" ", TypeDescriptor.valueOf(PingProperty.class))).isNull();
+        assertThat(convert(" ", LIST)).isNull();
+        assertThat(convert("tcp://localhost:1", TypeDescriptor.valueOf(PingProperty.class)))
+                .hasToString("tcp://localhost:1");
+    }
+
+    @Test
+    void bindsOneValueToAListAsOnePingWholeCommasIncluded() {
+        assertThat(convert("exec:test -n a,b", LIST)).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .singleElement().hasToString("exec:test -n a,b");
+    }
+
+    private static Object convert(String value, TypeDescriptor target) {
+        return new PingPropertyConverter().convert(value, TypeDescriptor.valueOf(String.class), target);
     }
 
     private static Ping parse(String value) {
