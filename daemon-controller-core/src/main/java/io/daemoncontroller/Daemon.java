@@ -44,7 +44,8 @@ final class Daemon {
         this.stopMarker = new StopMarker(identifier, spec.pidFile());
         this.termination = new ProcessTermination(spec.pingInterval());
         this.status = new StatusTracker(identifier, spec.threads("events"));
-        this.supervisor = new Supervisor(spec, status, stopMarker, this::restartAfterDeath);
+        this.supervisor = new Supervisor(spec, status, stopMarker, this::restartAfterDeath,
+                this::stopUnresponsive);
     }
 
     void start() {
@@ -171,6 +172,35 @@ final class Daemon {
             }
         } catch (RuntimeException lockFailure) {
             logger.error("Cannot restart {}: {}", identifier, lockFailure.getMessage(), lockFailure);
+        }
+    }
+
+    /**
+     * Stops the daemon of {@code pid}, which runs but failed its liveness checks, for the supervisor to start it
+     * again; unless it was started, stopped or restarted meanwhile. A daemon that does not end on the stop signal
+     * (a hung or SIGSTOPped process ignores it) is killed with SIGKILL after the stop timeout, as on any stop.
+     */
+    private void stopUnresponsive(long pid) {
+        try (LockFile.Held exclusive = lock().exclusive()) {
+            DaemonStatus current = status.current();
+            if (!current.unresponsive() || current.pid().orElse(-1) != pid || supervisor.isClosed()) {
+                return;
+            }
+            status.stoppingUnresponsive("unresponsive: stopping it to start it again");
+            try {
+                stopLocked();
+            } catch (StopTimeoutException killed) {
+                logger.warn("{}", killed.getMessage());
+            } catch (RuntimeException ex) {
+                PidFile.process(pidFile.read()).ifPresentOrElse(
+                        daemon -> stillRunning(daemon, "a failed stop after it stopped answering", ex),
+                        () -> supervisor.unresponsiveStopped());
+                logger.error("Cannot stop the unresponsive {}: {}", identifier, ex.getMessage(), ex);
+                return;
+            }
+            supervisor.unresponsiveStopped();
+        } catch (RuntimeException lockFailure) {
+            logger.error("Cannot stop the unresponsive {}: {}", identifier, lockFailure.getMessage(), lockFailure);
         }
     }
 

@@ -206,6 +206,10 @@ public final class DaemonController implements AutoCloseable {
         private Duration maxRestartDelay = Duration.ofMinutes(1);
         private int maxRestarts = 5;
         private Duration restartWindow = Duration.ofMinutes(1);
+        private Duration livenessInterval;
+        private Ping livenessPing;
+        private Duration livenessTimeout;
+        private int livenessFailureThreshold = 3;
         private ThreadFactory threadFactory;
 
         private Builder(String identifier) {
@@ -466,6 +470,47 @@ public final class DaemonController implements AutoCloseable {
         }
 
         /**
+         * How often the supervisor checks, while the daemon is {@link DaemonState#RUNNING}, that it still answers
+         * its {@link #livenessPing}. After {@link #livenessFailureThreshold} failures in a row the daemon is
+         * {@linkplain DaemonStatus#unresponsive() unresponsive}; then under {@link RestartPolicy#ON_FAILURE} and
+         * {@link RestartPolicy#ALWAYS} it is stopped (the stop command or signal, SIGKILL after the
+         * {@link #stopTimeout}) and started again after the restart delay, counting towards {@link #maxRestarts};
+         * under {@link RestartPolicy#NEVER} it is left running, unresponsive, until a check succeeds again.
+         * Checks run on the supervisor's thread, never during a start or a stop, and take no lock. Default: off.
+         */
+        public Builder livenessInterval(Duration interval) {
+            this.livenessInterval = positive(interval, "livenessInterval");
+            return this;
+        }
+
+        /** The ping of the liveness check. Default: the daemon's {@link #ping}. */
+        public Builder livenessPing(Ping ping) {
+            this.livenessPing = Objects.requireNonNull(ping, () -> identifier + ": livenessPing must not be null");
+            return this;
+        }
+
+        /**
+         * How long one liveness check may take before it counts as a failure. Default: the liveness ping's own
+         * timeout ({@link Ping#DEFAULT_TIMEOUT} unless set with {@link Ping#withTimeout}).
+         */
+        public Builder livenessTimeout(Duration timeout) {
+            this.livenessTimeout = positive(timeout, "livenessTimeout");
+            return this;
+        }
+
+        /** How many liveness checks in a row must fail before the daemon is unresponsive. Default 3. */
+        public Builder livenessFailureThreshold(int failures) {
+            if (failures < 1) {
+                throw new InvalidOptionException(identifier, "livenessFailureThreshold", failures,
+                        "must be 1 or more", "the number of failed liveness checks in a row, 1 or more, that make "
+                                + "the daemon unresponsive (default 3); to turn liveness checks off, leave "
+                                + "livenessInterval unset");
+            }
+            this.livenessFailureThreshold = failures;
+            return this;
+        }
+
+        /**
          * Where the controller's threads come from: the supervisor's, the one that tells listeners of state changes,
          * and the ones that copy a {@code daemonizeForMe} daemon's output to the logs. An application that runs on
          * virtual threads passes a factory of them. Default: platform threads that do not keep the JVM alive,
@@ -514,12 +559,16 @@ public final class DaemonController implements AutoCloseable {
             Path lock = lockFile != null ? directory.resolve(lockFile).normalize()
                     : pid.resolveSibling(pid.getFileName() + ".lock");
             RunAs runAs = user == null ? null : RunAs.of(identifier, user).orElse(null);
+            Ping liveness = livenessPing != null ? livenessPing : ping;
+            if (livenessTimeout != null) {
+                liveness = liveness.withTimeout(livenessTimeout);
+            }
             return new DaemonController(new DaemonSpec(identifier, startCommand, stopCommand, restartCommand, ping,
                     readyLogLine, pid, log, lock, beforeStart, startTimeout, startAbortTimeout, stopTimeout, logFileActivityTimeout,
                     pingInterval, stopSignal, dontStopIfPidFileInvalid, daemonizeForMe, environment, directory,
                     runAs, "daemon." + slug(),
                     new ConnectFailures(connectFailures), restartPolicy, restartDelay, maxRestartDelay, maxRestarts,
-                    restartWindow, threadFactory));
+                    restartWindow, livenessInterval, liveness, livenessFailureThreshold, threadFactory));
         }
 
         private Path defaultPidFile() {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Everything a {@link DaemonController} was built with, validated, with paths made absolute. {@code runAs} is
  * {@code null} when the commands run as this JVM's user; {@code readyLogLine} is {@code null} when the daemon's
- * log does not take part in its readiness.
+ * log does not take part in its readiness; {@code livenessInterval} is {@code null} when liveness is not checked,
+ * and {@code livenessPing} is then the ping bounded by the liveness timeout, if one was given.
  */
 record DaemonSpec(
         String identifier,
@@ -40,6 +41,9 @@ record DaemonSpec(
         Duration maxRestartDelay,
         int maxRestarts,
         Duration restartWindow,
+        Duration livenessInterval,
+        Ping livenessPing,
+        int livenessFailureThreshold,
         ThreadFactory threadFactory) {
 
     /** The factory of this controller's threads for {@code purpose}, such as {@code "supervisor"}. */

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param cause why, as a value
  * @param status the daemon's status right after the change
  * @param restartDelay how long until the daemon is started again, on a change to {@link DaemonState#BACKOFF}
+ * <p>{@code from} and {@code to} are both {@link DaemonState#RUNNING} when a running daemon became
+ * {@linkplain Cause#UNRESPONSIVE unresponsive} or {@linkplain Cause#RESPONSIVE_AGAIN answers again}.
  */
 public record DaemonStateChange(String identifier, DaemonState from, DaemonState to, String reason, Instant at,
         Cause cause, DaemonStatus status, Optional<Duration> restartDelay) {
@@ -55,6 +57,17 @@ public record DaemonStateChange(String identifier, DaemonState from, DaemonState
         RESTART_FAILED,
 
         /** The daemon died (or its restart failed) more often than the restart window allows. */
-        CRASH_LOOP
+        CRASH_LOOP,
+
+        /**
+         * The daemon runs but failed its liveness check {@code livenessFailureThreshold} times in a row: on a change
+         * from {@link DaemonState#RUNNING} to {@link DaemonState#RUNNING}, marked
+         * {@linkplain DaemonStatus#unresponsive() unresponsive}; then, when its restart policy restarts it, on the
+         * changes to {@link DaemonState#STOPPING} and to {@link DaemonState#BACKOFF} (with the restart delay).
+         */
+        UNRESPONSIVE,
+
+        /** An unresponsive daemon, left running, answered its liveness check again (RUNNING to RUNNING). */
+        RESPONSIVE_AGAIN
     }
 }

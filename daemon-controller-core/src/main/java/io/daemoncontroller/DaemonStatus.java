@@ -17,13 +17,24 @@ import java.util.OptionalLong;
  * @param restarts how many times it was restarted after dying, since it was last started on purpose
  * @param lastError the message of the last failure (a failed start, a crash loop), if any
  * @param lastStartDuration how long the last successful start took, if there was one
+ * @param livenessFailures how many liveness checks in a row failed while {@link DaemonState#RUNNING}; 0 after one
+ *        succeeds, and in any other state
+ * @param unresponsive whether the daemon runs but failed its liveness check {@code livenessFailureThreshold} times
+ *        in a row: it stays {@link DaemonState#RUNNING}, marked so, until a check succeeds again or its restart
+ *        policy has it stopped and started again
  */
 public record DaemonStatus(DaemonState state, Instant since, OptionalLong pid, Optional<ProcessExit> lastExit,
-        int restarts, Optional<String> lastError, Optional<Duration> lastStartDuration) {
+        int restarts, Optional<String> lastError, Optional<Duration> lastStartDuration, int livenessFailures,
+        boolean unresponsive) {
 
     static DaemonStatus initial() {
         return new DaemonStatus(DaemonState.STOPPED, Instant.now(), OptionalLong.empty(), Optional.empty(), 0,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), 0, false);
+    }
+
+    /** Whether the daemon runs and answers its liveness check (always, when liveness is off). */
+    public boolean healthy() {
+        return state == DaemonState.RUNNING && !unresponsive;
     }
 
     /** How long the daemon has been running; empty unless {@link DaemonState#RUNNING}. */
@@ -37,27 +48,37 @@ public record DaemonStatus(DaemonState state, Instant since, OptionalLong pid, O
     }
 
     DaemonStatus entering(DaemonState next, Instant at) {
-        return new DaemonStatus(next, at, OptionalLong.empty(), lastExit, restarts, lastError, lastStartDuration);
+        return new DaemonStatus(next, at, OptionalLong.empty(), lastExit, restarts, lastError, lastStartDuration, 0,
+                false);
     }
 
     DaemonStatus withPid(long runningPid) {
         return new DaemonStatus(state, since, OptionalLong.of(runningPid), lastExit, restarts, lastError,
-                lastStartDuration);
+                lastStartDuration, livenessFailures, unresponsive);
     }
 
     DaemonStatus withRestarts(int count) {
-        return new DaemonStatus(state, since, pid, lastExit, count, lastError, lastStartDuration);
+        return new DaemonStatus(state, since, pid, lastExit, count, lastError, lastStartDuration, livenessFailures,
+                unresponsive);
     }
 
     DaemonStatus withExit(ProcessExit exit) {
-        return new DaemonStatus(state, since, pid, Optional.ofNullable(exit), restarts, lastError, lastStartDuration);
+        return new DaemonStatus(state, since, pid, Optional.ofNullable(exit), restarts, lastError, lastStartDuration,
+                livenessFailures, unresponsive);
     }
 
     DaemonStatus withError(String error) {
-        return new DaemonStatus(state, since, pid, lastExit, restarts, Optional.ofNullable(error), lastStartDuration);
+        return new DaemonStatus(state, since, pid, lastExit, restarts, Optional.ofNullable(error), lastStartDuration,
+                livenessFailures, unresponsive);
     }
 
     DaemonStatus withStartDuration(Duration duration) {
-        return new DaemonStatus(state, since, pid, lastExit, restarts, lastError, Optional.of(duration));
+        return new DaemonStatus(state, since, pid, lastExit, restarts, lastError, Optional.of(duration),
+                livenessFailures, unresponsive);
+    }
+
+    DaemonStatus withLiveness(int failures, boolean isUnresponsive) {
+        return new DaemonStatus(state, since, pid, lastExit, restarts, lastError, lastStartDuration, failures,
+                isUnresponsive);
     }
 }

@@ -36,6 +36,14 @@ public enum RestartPolicy {
         }
     };
 
+    /**
+     * Whether a daemon that runs but stopped answering its liveness check is stopped and started again: a failure,
+     * so yes unless {@link #NEVER}.
+     */
+    public boolean restartsWhenUnresponsive() {
+        return this != NEVER;
+    }
+
     /** Whether a daemon that ended with {@code exit} (perhaps {@link ProcessExit#unknown()}) is restarted. */
     public abstract boolean restartsAfter(ProcessExit exit);
 }

@@ -124,6 +124,44 @@ final class StatusTracker {
         set(exit == null ? failed : failed.withExit(exit), Cause.CRASH_LOOP, error);
     }
 
+    /** A liveness check of the running daemon failed, the {@code failures}th in a row, short of the threshold. */
+    synchronized void livenessFailed(int failures) {
+        if (status.state() == DaemonState.RUNNING) {
+            status = status.withLiveness(failures, status.unresponsive());
+        }
+    }
+
+    /** The running daemon failed its liveness check {@code failures} times in a row: it is unresponsive. */
+    synchronized void unresponsive(int failures, String reason) {
+        if (status.state() == DaemonState.RUNNING) {
+            announce(status.withLiveness(failures, true), Cause.UNRESPONSIVE, null, reason);
+        }
+    }
+
+    /** A liveness check of the running daemon succeeded: no failures, and no longer unresponsive. */
+    synchronized void responsive() {
+        if (status.state() != DaemonState.RUNNING || status.livenessFailures() == 0) {
+            return;
+        }
+        DaemonStatus answering = status.withLiveness(0, false);
+        if (status.unresponsive()) {
+            announce(answering, Cause.RESPONSIVE_AGAIN, null, "answers its liveness check again");
+        } else {
+            status = answering;
+        }
+    }
+
+    /** The unresponsive daemon is stopped, to be started again. */
+    synchronized void stoppingUnresponsive(String reason) {
+        set(status.entering(DaemonState.STOPPING), Cause.UNRESPONSIVE, reason);
+    }
+
+    /** The unresponsive daemon was stopped, and is started again after {@code delay}. */
+    synchronized void unresponsiveBackingOff(Duration delay, String reason) {
+        set(status.entering(DaemonState.BACKOFF), Cause.UNRESPONSIVE, delay,
+                reason + "; restarting in " + delay.toMillis() + " ms");
+    }
+
     private void set(DaemonStatus next, Cause cause, String reason) {
         set(next, cause, null, next.since(), reason);
     }
@@ -133,11 +171,21 @@ final class StatusTracker {
     }
 
     private void set(DaemonStatus next, Cause cause, Duration restartDelay, Instant at, String reason) {
-        DaemonStatus previous = status;
-        status = next;
-        if (previous.state() == next.state()) {
+        if (status.state() == next.state()) {
+            status = next;
             return;
         }
+        announce(next, cause, restartDelay, at, reason);
+    }
+
+    /** Sets {@code next} and tells listeners, even when the state stays the same. */
+    private void announce(DaemonStatus next, Cause cause, Duration restartDelay, String reason) {
+        announce(next, cause, restartDelay, Instant.now(), reason);
+    }
+
+    private void announce(DaemonStatus next, Cause cause, Duration restartDelay, Instant at, String reason) {
+        DaemonStatus previous = status;
+        status = next;
         logger.debug("{}: {} -> {} ({})", identifier, previous.state(), next.state(), reason);
         if (!listeners.isEmpty()) {
             DaemonStateChange change = new DaemonStateChange(identifier, previous.state(), next.state(), reason,

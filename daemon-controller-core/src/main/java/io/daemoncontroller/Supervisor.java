@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * Keeps a daemon up according to its {@link RestartPolicy}. It watches the daemon this controller started or found
  * running; when the daemon dies without being asked to stop, it moves it to {@link DaemonState#BACKOFF} and has it
  * started again after the backoff delay, or gives up ({@link DaemonState#FAILED}) when the policy says not to
- * restart or the daemon is in a crash loop. Watching and restarts run on a thread of this supervisor's own.
+ * restart or the daemon is in a crash loop. With a liveness interval it also checks that the running daemon still
+ * answers its liveness ping; after the threshold of failures in a row it marks it unresponsive and, unless the policy
+ * is {@link RestartPolicy#NEVER}, has it stopped and started again like a daemon that died. Watching, liveness checks
+ * and restarts run on a thread of this supervisor's own.
  */
 final class Supervisor {
 
@@ -28,15 +33,24 @@ final class Supervisor {
     private final RestartBackoff backoff;
     private final StopMarker stopMarker;
     private final Runnable restart;
+    private final LongConsumer stopUnresponsive;
     private final ProcessTermination termination;
     private ScheduledExecutorService thread;
     private DeathWatch watch;
+    private ScheduledFuture<?> liveness;
+    private int livenessFailures;
     private Object watchToken;
     private boolean closed;
 
-    /** {@code restart} starts the daemon again after a death; it reports a failure to {@link #restartFailed}. */
-    Supervisor(DaemonSpec spec, StatusTracker status, StopMarker stopMarker, Runnable restart) {
+    /**
+     * {@code restart} starts the daemon again after a death; it reports a failure to {@link #restartFailed}.
+     * {@code stopUnresponsive} stops the unresponsive daemon of the given pid, then reports to
+     * {@link #unresponsiveStopped}.
+     */
+    Supervisor(DaemonSpec spec, StatusTracker status, StopMarker stopMarker, Runnable restart,
+            LongConsumer stopUnresponsive) {
         this.spec = spec;
+        this.stopUnresponsive = stopUnresponsive;
         this.status = status;
         this.stopMarker = stopMarker;
         this.backoff = new RestartBackoff(spec.restartDelay(), spec.maxRestartDelay(), spec.maxRestarts(),
@@ -55,6 +69,82 @@ final class Supervisor {
         watchToken = token;
         watch = child != null ? DeathWatch.ofChild(daemon, child, exit -> died(token, daemon, exit))
                 : DeathWatch.polling(daemon, thread(), exit -> died(token, daemon, exit));
+        livenessFailures = 0;
+        if (spec.livenessInterval() != null) {
+            long interval = spec.livenessInterval().toNanos();
+            liveness = thread().scheduleWithFixedDelay(() -> checkLiveness(token, daemon.pid()), interval, interval,
+                    TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Checks once that the daemon answers its liveness ping, outside this supervisor's lock (the ping is bounded by
+     * its timeout); the result counts only if the daemon is still the one watched, running.
+     */
+    private void checkLiveness(Object token, long pid) {
+        synchronized (this) {
+            if (token != watchToken || status.current().state() != DaemonState.RUNNING) {
+                return;
+            }
+        }
+        boolean answered = answersLiveness();
+        synchronized (this) {
+            if (token != watchToken || status.current().state() != DaemonState.RUNNING) {
+                return;
+            }
+            if (answered) {
+                livenessFailures = 0;
+                status.responsive();
+                return;
+            }
+            livenessFailures++;
+            if (livenessFailures != spec.livenessFailureThreshold()) {
+                status.livenessFailed(livenessFailures);
+                return;
+            }
+            String reason = unresponsive();
+            if (!spec.restartPolicy().restartsWhenUnresponsive()) {
+                logger.warn("{} {}; its restart policy is {}: left running", spec.identifier(), reason,
+                        spec.restartPolicy());
+                status.unresponsive(livenessFailures, reason + "; left running (restart policy never)");
+                return;
+            }
+            logger.warn("{} {}: stopping it to start it again", spec.identifier(), reason);
+            status.unresponsive(livenessFailures, reason);
+            unwatch();
+            thread().execute(() -> stopUnresponsive.accept(pid));
+        }
+    }
+
+    private boolean answersLiveness() {
+        try {
+            return spec.livenessPing().answers();
+        } catch (Exception ex) {
+            logger.debug("The liveness ping of {} failed", spec.identifier(), ex);
+            return false;
+        }
+    }
+
+    private String unresponsive() {
+        return "is unresponsive: " + livenessFailures + " liveness checks in a row failed (" + spec.livenessPing()
+                + ", every " + Timeouts.format(spec.livenessInterval()) + ")";
+    }
+
+    /**
+     * The unresponsive daemon was stopped: it is started again after the backoff delay, or given up on in a crash
+     * loop. Called under the start lock.
+     */
+    synchronized void unresponsiveStopped() {
+        String reason = "stopped after " + spec.livenessFailureThreshold() + " failed liveness checks in a row";
+        Optional<Duration> delay = backoff.afterDeath(Instant.now());
+        if (delay.isEmpty()) {
+            status.crashLoop(null, crashLoop(reason));
+            logger.error("{} is in a crash loop; it is not restarted again until started on request",
+                    spec.identifier());
+            return;
+        }
+        status.unresponsiveBackingOff(delay.get(), reason);
+        schedule(delay.get());
     }
 
     /**
@@ -77,6 +167,10 @@ final class Supervisor {
         if (watch != null) {
             watch.cancel();
             watch = null;
+        }
+        if (liveness != null) {
+            liveness.cancel(false);
+            liveness = null;
         }
     }
 
@@ -120,8 +214,7 @@ final class Supervisor {
         if (token != watchToken) {
             return;
         }
-        watchToken = null;
-        watch = null;
+        unwatch();
         if (spec.daemonizeForMe()) {
             thread().execute(() -> endOrphans(daemon));
         }
