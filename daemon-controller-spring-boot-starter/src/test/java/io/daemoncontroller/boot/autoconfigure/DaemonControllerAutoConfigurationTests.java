@@ -265,6 +265,29 @@ class DaemonControllerAutoConfigurationTests {
     }
 
     @Test
+    void startsRedisOnceEveryListedPingAnswersAndItLoggedItsReadyLine() {
+        int port = FreePorts.next();
+        RedisServer redis = RedisServer.in(directory, port);
+        String prefix = "daemon-controller.daemons.redis.";
+        runner.withPropertyValues(prefix + "start-command=" + redis.foregroundCommand(),
+                prefix + "daemonize-for-me=true", prefix + "ping[0]=tcp://127.0.0.1:" + port,
+                prefix + "ping[1]=exec:test -s " + directory.resolve("redis.pid"),
+                prefix + "pid-file=" + directory.resolve("redis.pid"),
+                prefix + "ready-log-line=Ready to accept connections").run(context -> {
+                    DaemonController controller = context.getBean(DaemonController.class);
+                    assertThat(controller.ping()).hasToString("allOf(tcp://127.0.0.1:" + port + ", exec:test -s "
+                            + directory.resolve("redis.pid") + ")");
+                    controller.start();
+                    try {
+                        assertThat(Files.readString(controller.logFile().orElseThrow()))
+                                .contains("Ready to accept connections");
+                    } finally {
+                        controller.stop();
+                    }
+                });
+    }
+
+    @Test
     void configuresNothingWhenDisabled() {
         runner.withPropertyValues(daemon("search", "tcp://localhost:9312"))
                 .withPropertyValues("daemon-controller.enabled=false")
