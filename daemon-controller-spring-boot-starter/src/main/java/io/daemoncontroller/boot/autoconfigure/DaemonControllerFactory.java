@@ -60,6 +60,7 @@ final class DaemonControllerFactory {
             map.from(settings::isDontStopIfPidFileInvalid).to(builder::dontStopIfPidFileInvalid);
             map.from(connectFailures(definition)).to(builder::connectFailures);
             supervision(builder, definition, map);
+            liveness(builder, definition, directory, map);
             return builder.build();
         } catch (InvalidOptionException ex) {
             throw invalid(definition, ex);
@@ -123,6 +124,43 @@ final class DaemonControllerFactory {
         map.from(settings::getMaxRestartDelay).to(builder::maxRestartDelay);
         map.from(settings::getMaxRestarts).to(builder::maxRestarts);
         map.from(settings::getRestartWindow).to(builder::restartWindow);
+    }
+
+    /**
+     * The liveness check, when liveness.interval is set: its ping (the daemon's unless liveness.ping is set), bounded
+     * by liveness.timeout, and its failure threshold. A refused value is reported under its liveness key.
+     */
+    private static void liveness(DaemonController.Builder builder, DaemonDefinition definition, Path directory,
+            PropertyMapper map) {
+        DaemonControllerProperties.Liveness liveness = definition.settings().getLiveness();
+        if (liveness.getInterval() == null) {
+            return;
+        }
+        check(definition, "liveness.interval", liveness.getInterval(), () -> builder.livenessInterval(
+                liveness.getInterval()));
+        ConfiguredValue<List<PingProperty>> ping = definition.get("liveness.ping", liveness.getPing());
+        if (ping.isSet() && !ping.value().isEmpty()) {
+            Ping[] parts = ping.value().stream().map(part -> part.toPing(directory)).toArray(Ping[]::new);
+            builder.livenessPing(parts.length == 1 ? parts[0] : Ping.allOf(parts));
+        }
+        map.from(liveness::getTimeout).to(timeout -> check(definition, "liveness.timeout", timeout,
+                () -> builder.livenessTimeout(timeout)));
+        int threshold = liveness.getFailureThreshold();
+        if (threshold < 1) {
+            throw definition.asWritten("liveness.failure-threshold", threshold).invalid("must be 1 or more",
+                    "the number of failed checks in a row, 1 or more, that make the daemon unresponsive (default 3);"
+                            + " to turn liveness checks off, remove liveness.interval");
+        }
+        builder.livenessFailureThreshold(threshold);
+    }
+
+    /** Applies a liveness setting, reporting the builder's refusal under {@code key}, as written and where. */
+    private static void check(DaemonDefinition definition, String key, Object value, Runnable apply) {
+        try {
+            apply.run();
+        } catch (InvalidOptionException ex) {
+            throw definition.asWritten(key, value).invalid(ex.problem(), ex.fix());
+        }
     }
 
     private Path workingDirectory(DaemonDefinition definition) {

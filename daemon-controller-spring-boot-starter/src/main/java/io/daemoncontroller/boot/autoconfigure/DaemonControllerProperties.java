@@ -9,6 +9,7 @@ import java.util.Map;
 import io.daemoncontroller.RestartPolicy;
 import io.daemoncontroller.boot.LifecycleManagement;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The daemons of an application, under {@code daemon-controller}. Each daemon's keys may also be set under
@@ -175,6 +176,10 @@ public class DaemonControllerProperties {
          * over from restart-delay.
          */
         private Duration restartWindow = Duration.ofMinutes(1);
+
+        /** Checks that the running daemon still answers, and what follows when it does not. */
+        @NestedConfigurationProperty
+        private final Liveness liveness = new Liveness();
 
         /**
          * The daemons this one needs: it starts only once they answer their ping, and stops before them at
@@ -414,12 +419,67 @@ public class DaemonControllerProperties {
             this.restartWindow = restartWindow;
         }
 
+        public Liveness getLiveness() {
+            return liveness;
+        }
+
         public List<String> getDependsOn() {
             return dependsOn;
         }
 
         public void setDependsOn(List<String> dependsOn) {
             this.dependsOn = dependsOn;
+        }
+    }
+
+    /**
+     * The liveness check of a running daemon: after failure-threshold failed checks in a row it is unresponsive
+     * (health DOWN), and its restart policy decides whether it is stopped and started again.
+     */
+    public static class Liveness {
+
+        /** How often the running daemon is checked. Default: not checked. */
+        private Duration interval;
+
+        /** The liveness check's ping, in the form of ping (a list: every one must answer). Default: the ping. */
+        private List<PingProperty> ping;
+
+        /** How long one liveness check may take before it counts as failed. Default: ping-timeout. */
+        private Duration timeout;
+
+        /** How many failed checks in a row make the daemon unresponsive; 1 or more. */
+        private int failureThreshold = 3;
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        public List<PingProperty> getPing() {
+            return ping;
+        }
+
+        public void setPing(List<PingProperty> ping) {
+            this.ping = ping == null ? null : List.copyOf(ping);
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public int getFailureThreshold() {
+            return failureThreshold;
+        }
+
+        public void setFailureThreshold(int failureThreshold) {
+            this.failureThreshold = failureThreshold;
         }
     }
 

@@ -12,7 +12,9 @@ import org.springframework.boot.health.contributor.Status;
  * supervisor gave up on, with the reason as {@code lastError}): someone has to act, required or not. For a required
  * daemon, OUT_OF_SERVICE while it is being started or waits to be restarted (STARTING, BACKOFF: it is expected
  * back), else DOWN; UNKNOWN for a daemon that is not required. Details: the {@link DaemonDetails}. Pings once per
- * check, and never hangs: the ping is bounded by its timeout and no lock is awaited.
+ * check, and never hangs: the ping is bounded by its timeout and no lock is awaited. A daemon that runs but is
+ * {@linkplain io.daemoncontroller.DaemonStatus#unresponsive() unresponsive} (it failed its liveness check
+ * liveness.failure-threshold times in a row) is DOWN, whatever its ping says, with the reason.
  */
 final class DaemonHealthIndicator implements HealthIndicator {
 
@@ -26,6 +28,10 @@ final class DaemonHealthIndicator implements HealthIndicator {
     public Health health() {
         boolean answers = daemon.answersPing();
         DaemonDetails details = DaemonDetails.of(daemon);
+        if (details.unresponsive()) {
+            return Health.down().withDetail("reason", "unresponsive: " + details.livenessFailures()
+                    + " liveness checks in a row failed").withDetails(details.asMap()).build();
+        }
         Status status = answers ? Status.UP : statusWhileNotAnswering(details.state());
         return Health.status(status).withDetails(details.asMap()).build();
     }

@@ -56,6 +56,27 @@ public enum DaemonMeter implements MeterDocumentation {
         }
     },
 
+    /**
+     * Counter: the times a running daemon became unresponsive, having failed its liveness check
+     * liveness.failure-threshold times in a row.
+     */
+    LIVENESS_FAILURES {
+        @Override
+        public String getName() {
+            return "daemon.liveness.failures";
+        }
+
+        @Override
+        public Meter.Type getType() {
+            return Meter.Type.COUNTER;
+        }
+
+        @Override
+        public KeyName[] getKeyNames() {
+            return new KeyName[] {Keys.DAEMON};
+        }
+    },
+
     /** Counter: starts caused by a {@code @DaemonDependency} call that could not connect. */
     AUTOSTARTS {
         @Override
@@ -87,7 +108,8 @@ public enum DaemonMeter implements MeterDocumentation {
 
         /**
          * Why a daemon is restarted: it {@code exit}ed with a status, a {@code signal} ended it, it ended in a way
-         * that is {@code unknown} (it is not a child of this JVM), or the restart before {@code start-failed}.
+         * that is {@code unknown} (it is not a child of this JVM), the restart before {@code start-failed}, or it was
+         * stopped as {@code unresponsive}.
          */
         CAUSE {
             @Override

@@ -32,4 +32,9 @@ public final class DaemonMetricsAutoConfiguration {
     DaemonRestartCounter daemonRestartCounter(MeterRegistry registry) {
         return new DaemonRestartCounter(registry);
     }
+
+    @Bean
+    DaemonLivenessFailureCounter daemonLivenessFailureCounter(MeterRegistry registry) {
+        return new DaemonLivenessFailureCounter(registry);
+    }
 }

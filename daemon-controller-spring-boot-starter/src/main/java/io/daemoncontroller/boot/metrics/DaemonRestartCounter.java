@@ -12,7 +12,7 @@ import org.springframework.context.ApplicationListener;
 
 /**
  * Counts the restarts the daemons' supervisors perform in {@link DaemonMeter#RESTARTS}, from their state changes:
- * a daemon that died, or whose restart failed, enters BACKOFF, and the change that restarts it (cause
+ * a daemon that died, whose restart failed, or that was stopped as unresponsive, enters BACKOFF, and the change that restarts it (cause
  * {@link Cause#RESTARTING}) is counted with the cause of the BACKOFF before it.
  */
 final class DaemonRestartCounter implements ApplicationListener<DaemonStateChangedEvent> {
@@ -29,6 +29,7 @@ final class DaemonRestartCounter implements ApplicationListener<DaemonStateChang
         DaemonStateChange change = event.change();
         if (change.to() == DaemonState.BACKOFF) {
             pendingCauses.put(event.daemonName(), change.cause() == Cause.RESTART_FAILED ? RestartCause.START_FAILED
+                    : change.cause() == Cause.UNRESPONSIVE ? RestartCause.UNRESPONSIVE
                     : RestartCause.ofDeath(change.status().lastExit()));
         } else if (change.cause() == Cause.RESTARTING) {
             RestartCause cause = pendingCauses.remove(event.daemonName());

@@ -18,7 +18,10 @@ enum RestartCause {
     UNKNOWN,
 
     /** The previous restart failed to start it. */
-    START_FAILED;
+    START_FAILED,
+
+    /** It ran but failed its liveness checks, and was stopped. */
+    UNRESPONSIVE;
 
     /** The cause of a restart after the daemon ended with {@code exit}, empty when unknown. */
     static RestartCause ofDeath(Optional<ProcessExit> exit) {
