@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import com.jayway.jsonpath.JsonPath;
+import io.daemoncontroller.DaemonState;
 import io.daemoncontroller.DaemonStateChange.Cause;
 import io.daemoncontroller.boot.autoconfigure.InvalidDaemonPropertyException;
 import io.daemoncontroller.boot.test.Actuator;
@@ -33,8 +35,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * The liveness keys in a running web application, with a real daemon made to hang with {@code SIGSTOP} (its port
  * still accepts connections, but nothing echoes): health DOWN with the reason, the event, the
- * {@code daemon.liveness.failures} counter, and UP again after {@code SIGCONT}; a failure threshold below 1 fails
- * the startup, naming the key.
+ * {@code daemon.liveness.failures} counter, and UP again after {@code SIGCONT} under {@code never}; killed and
+ * started again under {@code on-failure} (with the interval, timeout and threshold under {@code defaults}), the
+ * restart counted with cause {@code unresponsive}; a failure threshold below 1 fails the startup, naming the key.
  */
 @ExtendWith(NoLeftoverTestDaemons.class)
 class LivenessIntegrationTests {
@@ -86,6 +89,35 @@ class LivenessIntegrationTests {
     }
 
     @Test
+    void aHungDaemonUnderOnFailureIsKilledRestartedAndCountedAsUnresponsive() {
+        TestDaemonProperties echo = checked("on-failure").set("stop-timeout", "500ms").set("restart-delay", "100ms");
+        Map<String, Object> properties = new LinkedHashMap<>(echo.map());
+        for (String key : new String[] {"liveness.interval", "liveness.timeout", "liveness.failure-threshold"}) {
+            properties.put("daemon-controller.defaults." + key,
+                    properties.remove("daemon-controller.daemons.echo." + key));
+        }
+        try (ConfigurableApplicationContext context = application(properties)) {
+            RecordedStateChanges changes = context.getBean(RecordedStateChanges.class);
+            hung = echo.livePid().orElseThrow();
+            signal("STOP", hung);
+
+            changes.await("echo", DaemonState.RUNNING, 3, WAIT);
+            assertThat(changes.transitions("echo")).containsExactly("STOPPED -> STARTING", "STARTING -> RUNNING",
+                    "RUNNING -> RUNNING", "RUNNING -> STOPPING", "STOPPING -> BACKOFF", "BACKOFF -> STARTING",
+                    "STARTING -> RUNNING");
+            assertThat(TestProcesses.isAlive(hung)).as("the hung daemon, killed with SIGKILL").isFalse();
+            assertThat(echo.livePid()).isPresent().isNotEqualTo(OptionalLong.of(hung));
+            assertThat(echo.answers()).isTrue();
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("daemon.restarts").tags("daemon", "echo", "cause", "unresponsive").counter()
+                    .count()).isEqualTo(1);
+            assertThat(registry.get("daemon.liveness.failures").tag("daemon", "echo").counter().count())
+                    .isEqualTo(1);
+            Await.until("health UP", WAIT, () -> "UP".equals(Actuator.of(context).healthOf("echo")));
+        }
+    }
+
+    @Test
     void aFailureThresholdBelowOneFailsTheStartupNamingTheKey() {
         TestDaemonProperties echo = checked("never").set("liveness.failure-threshold", "0");
         Throwable failure = catchThrowable(() -> application(echo).close());
@@ -121,7 +153,11 @@ class LivenessIntegrationTests {
     }
 
     private static ConfigurableApplicationContext application(TestDaemonProperties daemon) {
-        Map<String, Object> all = new LinkedHashMap<>(daemon.map());
+        return application(daemon.map());
+    }
+
+    private static ConfigurableApplicationContext application(Map<String, Object> properties) {
+        Map<String, Object> all = new LinkedHashMap<>(properties);
         all.put("server.port", "0");
         all.put("server.address", "127.0.0.1");
         all.put("management.endpoints.web.exposure.include", "health,daemons");
