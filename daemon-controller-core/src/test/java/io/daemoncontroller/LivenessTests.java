@@ -16,7 +16,6 @@ import io.daemoncontroller.testsupport.TestProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,7 @@ class LivenessTests {
     @AfterEach
     void continueTheHungDaemon() {
         if (hung > 0 && TestProcesses.isAlive(hung)) {
-            signal("CONT", hung);
+            TestProcesses.signal("CONT", hung);
         }
     }
 
@@ -108,7 +107,7 @@ class LivenessTests {
         assertThat(status.pid()).hasValue(daemon);
         assertThat(unresponsive.reason()).contains("left running (restart policy never)");
 
-        signal("CONT", daemon);
+        TestProcesses.signal("CONT", daemon);
         DaemonStateChange recovered = events.await("answering again", WAIT,
                 change -> change.cause() == Cause.RESPONSIVE_AGAIN);
         assertThat(recovered.from()).isEqualTo(RUNNING);
@@ -156,20 +155,8 @@ class LivenessTests {
 
     private Instant hang(long pid) {
         hung = pid;
-        signal("STOP", pid);
+        TestProcesses.signal("STOP", pid);
         return Instant.now();
-    }
-
-    private static void signal(String signal, long pid) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-            assertThat(kill.waitFor()).as("kill -" + signal + " " + pid).isZero();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(ex);
-        }
     }
 
     private static RecordingListener listen(DaemonController controller) {

@@ -1,6 +1,7 @@
 package io.daemoncontroller;
 
 import static io.daemoncontroller.testdaemon.TestDaemonCommand.testDaemon;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.daemoncontroller.testdaemon.TestDaemonCommand;
 import io.daemoncontroller.testsupport.ChildJvm;
@@ -12,6 +13,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -168,6 +171,15 @@ final class Sandbox implements AfterEachCallback {
             process.descendants().forEach(found::add);
         }
         return found.stream().filter(process -> TestProcesses.isAlive(process.pid())).toList();
+    }
+
+    /** Starts {@code controller} while another listener holds this sandbox's port; returns how the start failed. */
+    StartException startWithPortTaken(DaemonController controller) {
+        try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return catchThrowableOfType(controller::start, StartException.class);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** The command lines of the test's {@link #processes() processes} still alive, with their pids. */

@@ -36,6 +36,21 @@ public final class TestProcesses {
                 .toList();
     }
 
+    /** Sends {@code signal} (a name such as {@code STOP}) to {@code pid} with {@code kill}, which must succeed. */
+    public static void signal(String signal, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+    }
+
     /**
      * Whether {@code pid} is a live process. A zombie is not, unless other threads of it are still exiting: a killed
      * multi-threaded process (memcached) shows its main thread as a zombie a moment before the others are gone.

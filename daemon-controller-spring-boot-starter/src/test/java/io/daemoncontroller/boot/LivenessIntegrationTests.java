@@ -1,7 +1,6 @@
 package io.daemoncontroller.boot;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ class LivenessIntegrationTests {
     @AfterEach
     void continueTheHungDaemon() {
         if (hung > 0 && TestProcesses.isAlive(hung)) {
-            signal("CONT", hung);
+            TestProcesses.signal("CONT", hung);
         }
     }
 
@@ -65,7 +64,7 @@ class LivenessIntegrationTests {
             assertThat(actuator.healthOf("echo")).isEqualTo("UP");
 
             hung = echo.livePid().orElseThrow();
-            signal("STOP", hung);
+            TestProcesses.signal("STOP", hung);
 
             Await.until("health DOWN", WAIT, () -> "DOWN".equals(actuator.healthOf("echo")));
             String health = actuator.get("/actuator/health/daemons/echo").body();
@@ -80,7 +79,7 @@ class LivenessIntegrationTests {
             assertThat(context.getBean(MeterRegistry.class).get("daemon.liveness.failures").tag("daemon", "echo")
                     .counter().count()).isEqualTo(1);
 
-            signal("CONT", hung);
+            TestProcesses.signal("CONT", hung);
             Await.until("health UP again", WAIT, () -> "UP".equals(actuator.healthOf("echo")));
             assertThat(changes.of("echo").stream().map(event -> event.change().cause()))
                     .contains(Cause.RESPONSIVE_AGAIN);
@@ -99,7 +98,7 @@ class LivenessIntegrationTests {
         try (ConfigurableApplicationContext context = application(properties)) {
             RecordedStateChanges changes = context.getBean(RecordedStateChanges.class);
             hung = echo.livePid().orElseThrow();
-            signal("STOP", hung);
+            TestProcesses.signal("STOP", hung);
 
             changes.await("echo", DaemonState.RUNNING, 3, WAIT);
             assertThat(changes.transitions("echo")).containsExactly("STOPPED -> STARTING", "STARTING -> RUNNING",
@@ -138,18 +137,6 @@ class LivenessIntegrationTests {
                 .set("liveness.failure-threshold", "2")
                 .set("liveness.ping", "exec:bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + echo.port()
                         + "; echo ping >&3; read -t 1 line <&3; [ \"$line\" = ping ]'");
-    }
-
-    private static void signal(String signal, long pid) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-            assertThat(kill.waitFor()).as("kill -" + signal + " " + pid).isZero();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(ex);
-        }
     }
 
     private static ConfigurableApplicationContext application(TestDaemonProperties daemon) {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.TestProcesses;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** A daemon in the background killed with SIGKILL behind its controller's back, and what the controller says. */
-final class KilledDaemons {
+/**
+ * What a controller must say of a real daemon that failed to start or was killed behind its controller's back, in
+ * one place for every real daemon's tests.
+ */
+final class DaemonOutcomes {
 
-    private KilledDaemons() {
+    private DaemonOutcomes() {
     }
 
     /** Kills {@code pid}, called {@code what} in messages, with SIGKILL and waits until it is gone. */
@@ -31,5 +35,11 @@ final class KilledDaemons {
             assertThat(exit.isKnown()).isFalse();
             assertThat(exit).hasToString("exited, status unknown (not a child of this process)");
         });
+    }
+
+    /** Asserts that {@code failure} says the daemon answered but wrote its PID file elsewhere than {@code pidFile}. */
+    static void assertPidFileWrittenElsewhere(StartException failure, Path pidFile) {
+        assertThat(failure.reason()).isEqualTo(StartException.Reason.PID_FILE_MISMATCH);
+        assertThat(failure.getMessage()).containsIgnoringCase("ping answers").contains(pidFile.toString());
     }
 }
