@@ -52,8 +52,9 @@ public final class TestProcesses {
     }
 
     /**
-     * Whether {@code pid} is a live process. A zombie is not, unless other threads of it are still exiting: a killed
+     * Whether {@code pid} is a live process. A zombie is not, unless other threads of it still run: a killed
      * multi-threaded process (memcached) shows its main thread as a zombie a moment before the others are gone.
+     * Threads that are zombies or dead themselves are being torn down and do not count, as in the library.
      */
     public static boolean isAlive(long pid) {
         Optional<String> state = state(pid);
@@ -65,8 +66,20 @@ public final class TestProcesses {
 
     private static boolean hasOtherThreads(long pid) {
         try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            return threads.anyMatch(thread -> !thread.getFileName().toString().equals(Long.toString(pid)));
+            return threads.anyMatch(thread -> !thread.getFileName().toString().equals(Long.toString(pid))
+                    && isLiveThread(thread));
         } catch (IOException | UncheckedIOException gone) {
+            return false;
+        }
+    }
+
+    /** Whether a thread still runs; one that is a zombie or dead is only being torn down with its process. */
+    private static boolean isLiveThread(Path thread) {
+        try {
+            String stat = Files.readString(thread.resolve("stat"));
+            String state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+            return !state.equals("Z") && !state.equals("X") && !state.equals("x");
+        } catch (IOException | RuntimeException gone) {
             return false;
         }
     }
