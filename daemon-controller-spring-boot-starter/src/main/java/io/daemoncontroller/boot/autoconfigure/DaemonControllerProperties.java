@@ -187,6 +187,12 @@ public class DaemonControllerProperties {
          */
         private List<String> dependsOn = new ArrayList<>();
 
+        /**
+         * How many copies of the daemon to run: more than 1 makes the daemons <name>-1 ... <name>-N, each tagged
+         * <name>, with ${instance} (1 ... N) usable in every value. Set per daemon only, not under defaults.
+         */
+        private int instances = 1;
+
         public String getStartCommand() {
             return startCommand;
         }
@@ -429,6 +435,14 @@ public class DaemonControllerProperties {
 
         public void setDependsOn(List<String> dependsOn) {
             this.dependsOn = dependsOn;
+        }
+
+        public int getInstances() {
+            return instances;
+        }
+
+        public void setInstances(int instances) {
+            this.instances = instances;
         }
     }
 

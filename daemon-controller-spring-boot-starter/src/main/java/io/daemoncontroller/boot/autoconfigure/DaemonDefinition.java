@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.daemoncontroller.boot.LifecycleManagement;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Daemon;
@@ -14,7 +15,9 @@ import org.springframework.boot.origin.Origin;
 
 /**
  * One daemon's configuration as it applies (its own keys over those under {@code defaults}, over the built-in
- * defaults), and for each key the property it came from and where that was set, for messages.
+ * defaults), and for each key the property it came from and where that was set, for messages. A daemon is one
+ * instance of the entry {@code daemon-controller.daemons.<entry>}: the entry itself, or, with {@code instances} over
+ * 1, the daemon {@code <entry>-<instance>}, whose properties are the entry's.
  */
 final class DaemonDefinition {
 
@@ -26,17 +29,25 @@ final class DaemonDefinition {
     private static final Set<String> MANAGEMENT_KEYS = Set.of("lifecycle", "required", "tags", "depends-on");
 
     private final String name;
+    private final String entry;
     private final Daemon settings;
     private final Map<ConfigurationPropertyName, ConfigurationProperty> bound;
+    private final Map<String, List<String>> daemonsByEntry;
 
     /**
+     * @param name the daemon's name: {@code entry}, or {@code <entry>-<instance>}
+     * @param entry the name of the entry under {@code daemon-controller.daemons} that describes it
      * @param settings the daemon's settings, with every layer applied
      * @param bound the properties that were bound into {@code settings}, in binding order
+     * @param daemonsByEntry the names of the daemons of each entry, by which {@code depends-on} names them all
      */
-    DaemonDefinition(String name, Daemon settings, Map<ConfigurationPropertyName, ConfigurationProperty> bound) {
+    DaemonDefinition(String name, String entry, Daemon settings,
+            Map<ConfigurationPropertyName, ConfigurationProperty> bound, Map<String, List<String>> daemonsByEntry) {
         this.name = name;
+        this.entry = entry;
         this.settings = settings;
         this.bound = bound;
+        this.daemonsByEntry = daemonsByEntry;
     }
 
     /** The section of a daemon's own keys, {@code daemon-controller.daemons.<name>}. */
@@ -46,6 +57,11 @@ final class DaemonDefinition {
 
     String name() {
         return name;
+    }
+
+    /** The name of the entry that describes this daemon; its own name unless it is one of several instances. */
+    String entry() {
+        return entry;
     }
 
     Daemon settings() {
@@ -80,19 +96,19 @@ final class DaemonDefinition {
      * {@code depends-on[1]}; {@code list} is the whole list, as {@link #get} gives it.
      */
     <T> ConfiguredValue<T> element(String key, ConfiguredValue<?> list, int index, T value) {
-        ConfigurationPropertyName section = setsOwn(key) ? ownSection(name) : DEFAULTS;
+        ConfigurationPropertyName section = setsOwn(key) ? ownSection(entry) : DEFAULTS;
         Origin origin = find(section.append(key + "[" + index + "]")).map(Origin::from).orElse(list.origin());
         return new ConfiguredValue<>(list.property() + "[" + index + "]", value, origin);
     }
 
     /** Whether the daemon sets {@code key} itself, rather than inheriting it. */
     boolean setsOwn(String key) {
-        return find(ownSection(name).append(key)).isPresent();
+        return find(ownSection(entry).append(key)).isPresent();
     }
 
     /** The daemon's own property {@code key}, such as {@code daemon-controller.daemons.search.ping}. */
     String ownProperty(String key) {
-        return PREFIX + "daemons." + name + "." + key;
+        return PREFIX + "daemons." + entry + "." + key;
     }
 
     LifecycleManagement lifecycle() {
@@ -103,14 +119,19 @@ final class DaemonDefinition {
         return settings.getRequired() != null ? settings.getRequired() : lifecycle().isRequiredByDefault();
     }
 
+    /** The configured tags; an instance also has its entry's name as a tag, so that {@code @<entry>} selects all. */
     List<String> tags() {
-        return List.copyOf(settings.getTags());
+        if (entry.equals(name)) {
+            return List.copyOf(settings.getTags());
+        }
+        return Stream.concat(Stream.of(entry), settings.getTags().stream()).distinct().toList();
     }
 
     /**
      * The names of the daemons this one depends on (stripped), each with its property, such as
-     * {@code daemon-controller.daemons.app.depends-on[0]}; empty when none. A {@code depends-on} under
-     * {@code defaults} applies to every other daemon: a daemon never inherits a dependency on itself.
+     * {@code daemon-controller.daemons.app.depends-on[0]}; empty when none. A name whose entry has several instances
+     * stands for all of them, each with that property. A {@code depends-on} under {@code defaults} applies to every
+     * other daemon: a daemon never inherits a dependency on itself, nor on its own entry.
      */
     List<ConfiguredValue<String>> dependsOn() {
         ConfiguredValue<List<String>> names = get("depends-on", settings.getDependsOn());
@@ -118,8 +139,11 @@ final class DaemonDefinition {
         List<ConfiguredValue<String>> dependencies = new ArrayList<>();
         for (int i = 0; i < names.value().size(); i++) {
             String dependency = names.value().get(i).strip();
-            if (!(inherited && dependency.equals(name))) {
-                dependencies.add(element("depends-on", names, i, dependency));
+            if (inherited && (dependency.equals(name) || dependency.equals(entry))) {
+                continue;
+            }
+            for (String daemon : daemonsByEntry.getOrDefault(dependency, List.of(dependency))) {
+                dependencies.add(element("depends-on", names, i, daemon));
             }
         }
         return dependencies;
@@ -130,7 +154,7 @@ final class DaemonDefinition {
      * written, in the order they were bound.
      */
     List<ConfiguredValue<Object>> ownControllerSettings() {
-        ConfigurationPropertyName own = ownSection(name);
+        ConfigurationPropertyName own = ownSection(entry);
         return bound.keySet().stream()
                 .filter(own::isAncestorOf)
                 .map(property -> property.getElement(own.getNumberOfElements(), ConfigurationPropertyName.Form.DASHED))
@@ -150,7 +174,7 @@ final class DaemonDefinition {
 
     /** The property {@code key} was bound from: the daemon's own, else the one under {@code defaults}. */
     private Optional<ConfigurationProperty> source(String key) {
-        Optional<ConfigurationProperty> own = find(ownSection(name).append(key));
+        Optional<ConfigurationProperty> own = find(ownSection(entry).append(key));
         return own.isPresent() ? own : find(DEFAULTS.append(key));
     }
 

@@ -1,8 +1,11 @@
 package io.daemoncontroller.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Daemon;
 import org.springframework.beans.propertyeditors.ClassEditor;
@@ -16,44 +19,173 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.beans.PropertyEditorRegistry;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Binds each daemon's settings from the environment in layers: the built-in defaults (the field initializers of
  * {@link Daemon}), then the keys under {@code daemon-controller.defaults}, then the daemon's own keys, each bound
  * onto the same instance. Records every property it binds, so that a message can name the one at fault and where
  * it was set.
+ * <p>
+ * An entry with {@code instances: N} over 1 is the daemons {@code <entry>-1} to {@code <entry>-N}. Each is bound
+ * with {@code ${instance}} resolving to its number (1 for an entry of one daemon), through a property source that
+ * comes first for placeholders only, so that every other placeholder resolves as in the environment. Each instance
+ * needs PID, log and lock files of its own: an entry whose {@code pid-file}, {@code log-file} or {@code lock-file}
+ * is the same for two instances is refused.
  */
 final class DaemonDefinitionBinder {
+
+    /** The placeholder that stands for an instance's number, 1 to {@code instances}. */
+    static final String INSTANCE = "instance";
 
     private static final ConfigurationPropertyName DAEMONS =
             ConfigurationPropertyName.of(DaemonDefinition.PREFIX + "daemons");
 
-    private final Binder binder;
+    /** The files every instance must have of its own, by key. */
+    private static final List<Map.Entry<String, Function<Daemon, String>>> OWN_FILES = List.of(
+            Map.entry("pid-file", Daemon::getPidFile), Map.entry("log-file", Daemon::getLogFile),
+            Map.entry("lock-file", Daemon::getLockFile));
+
+    private final ConfigurableEnvironment environment;
+    private final List<ConversionService> conversions;
+    private final Consumer<PropertyEditorRegistry> editors;
+    private Map<String, Instance> daemons;
+    private Map<String, List<String>> daemonsByEntry;
 
     /** Loads the classes of {@code connect-failures} with {@code classLoader}. */
     DaemonDefinitionBinder(Environment environment, ClassLoader classLoader) {
-        ApplicationConversionService conversions = new ApplicationConversionService();
-        conversions.addConverter(new PingPropertyConverter());
-        this.binder = new Binder(ConfigurationPropertySources.get(environment),
-                new PropertySourcesPlaceholdersResolver(environment), List.of(conversions),
-                editors -> editors.registerCustomEditor(Class.class, new ClassEditor(classLoader)), null, null);
+        ApplicationConversionService conversionService = new ApplicationConversionService();
+        conversionService.addConverter(new PingPropertyConverter());
+        this.environment = (ConfigurableEnvironment) environment;
+        this.conversions = List.of(conversionService);
+        this.editors = registry -> registry.registerCustomEditor(Class.class, new ClassEditor(classLoader));
     }
 
-    /** The names of the daemons under {@code daemon-controller.daemons}, in configuration order. */
+    /**
+     * The names of the daemons under {@code daemon-controller.daemons}, in configuration order, each entry with
+     * several instances giving the name of each.
+     *
+     * @throws InvalidDaemonPropertyException when an entry's {@code instances} is below 1 or set under
+     * {@code defaults}, an instance's name is another entry's, or instances would share a file
+     */
     List<String> names() {
-        return binder.bind(DAEMONS, Bindable.mapOf(String.class, Daemon.class))
-                .map(daemons -> List.copyOf(daemons.keySet()))
-                .orElse(List.of());
+        return List.copyOf(daemons().keySet());
     }
 
-    /** The definition of the daemon {@code name}; only the defaults apply when it has no keys of its own. */
+    /**
+     * The definition of the daemon {@code name}, an instance of an entry or an entry; only the defaults apply when
+     * it has no keys of its own.
+     */
     DaemonDefinition bind(String name) {
+        Instance instance = daemons().getOrDefault(name, new Instance(name, 1));
+        return bind(name, instance, daemonsByEntry);
+    }
+
+    private DaemonDefinition bind(String name, Instance instance, Map<String, List<String>> byEntry) {
+        Binder binder = binder(instance.number());
         Daemon settings = new Daemon();
         PropertyRecorder recorder = new PropertyRecorder();
         binder.bind(DaemonDefinition.DEFAULTS, Bindable.ofInstance(settings), recorder);
-        binder.bind(DaemonDefinition.ownSection(name), Bindable.ofInstance(settings), recorder);
-        return new DaemonDefinition(name, settings, recorder.bound);
+        binder.bind(DaemonDefinition.ownSection(instance.entry()), Bindable.ofInstance(settings), recorder);
+        return new DaemonDefinition(name, instance.entry(), settings, recorder.bound, byEntry);
+    }
+
+    private Map<String, Instance> daemons() {
+        if (daemons == null) {
+            Map<String, List<String>> byEntry = new LinkedHashMap<>();
+            Map<String, Instance> instances = new LinkedHashMap<>();
+            List<String> entries = entries();
+            for (String entry : entries) {
+                DaemonDefinition definition = bind(entry, new Instance(entry, 1), Map.of());
+                int count = instanceCount(definition);
+                List<String> names = new ArrayList<>();
+                for (int number = 1; number <= count; number++) {
+                    String name = count == 1 ? entry : entry + "-" + number;
+                    if (count > 1 && entries.contains(name)) {
+                        throw definition.asWritten("instances", count).invalid("it makes the daemon " + name
+                                + ", a name that " + DaemonDefinition.ownSection(name) + " already has",
+                                "rename one of the two entries, or run one copy of " + entry);
+                    }
+                    instances.put(name, new Instance(entry, number));
+                    names.add(name);
+                }
+                byEntry.put(entry, List.copyOf(names));
+                if (count > 1) {
+                    requireOwnFiles(bind(names.get(0), new Instance(entry, 1), byEntry),
+                            bind(names.get(1), new Instance(entry, 2), byEntry), count);
+                }
+            }
+            daemonsByEntry = byEntry;
+            daemons = instances;
+        }
+        return daemons;
+    }
+
+    private List<String> entries() {
+        return binder(1).bind(DAEMONS, Bindable.mapOf(String.class, Daemon.class))
+                .map(entries -> List.copyOf(entries.keySet()))
+                .orElse(List.of());
+    }
+
+    private static int instanceCount(DaemonDefinition definition) {
+        int count = definition.settings().getInstances();
+        if (definition.isConfigured("instances") && !definition.setsOwn("instances")) {
+            throw definition.asWritten("instances", count).invalid("instances applies to one daemon, not to all",
+                    "remove it from defaults, and set " + DaemonDefinition.PREFIX + "daemons.<name>.instances on each "
+                            + "daemon to run in several copies");
+        }
+        if (count < 1) {
+            throw definition.asWritten("instances", count).invalid("must be 1 or more",
+                    "the number of copies of the daemon to run, 1 or more (default 1): with 3, the daemons "
+                            + definition.entry() + "-1, " + definition.entry() + "-2 and " + definition.entry()
+                            + "-3");
+        }
+        return count;
+    }
+
+    /**
+     * Refuses a {@code pid-file}, {@code log-file} or {@code lock-file} that is the same for the first two instances:
+     * instances sharing one would take each other for the daemon, or serialize on one lock.
+     */
+    private static void requireOwnFiles(DaemonDefinition first, DaemonDefinition second, int count) {
+        OWN_FILES.forEach(own -> {
+            String key = own.getKey();
+            Function<Daemon, String> file = own.getValue();
+            String path = file.apply(first.settings());
+            if (path != null && path.equals(file.apply(second.settings()))) {
+                throw first.asWritten(key, path).invalid(first.entry() + " runs " + count + " instances, each "
+                        + "of which needs a " + key + " of its own, but this path is the same for all of them",
+                        "a path with ${" + INSTANCE + "} in it, which is each instance's number, such as "
+                                + "tmp/pids/" + first.entry() + "-${" + INSTANCE + "}" + extension(key));
+            }
+        });
+    }
+
+    private static String extension(String key) {
+        return switch (key) {
+            case "log-file" -> ".log";
+            case "lock-file" -> ".pid.lock";
+            default -> ".pid";
+        };
+    }
+
+    /** A binder that resolves {@code ${instance}} to {@code instance}, and every other placeholder as usual. */
+    private Binder binder(int instance) {
+        List<PropertySource<?>> placeholders = new ArrayList<>();
+        placeholders.add(new MapPropertySource("daemon-controller instance", Map.of(INSTANCE,
+                Integer.toString(instance))));
+        environment.getPropertySources().forEach(placeholders::add);
+        return new Binder(ConfigurationPropertySources.get(environment),
+                new PropertySourcesPlaceholdersResolver(placeholders), conversions, editors, null, null);
+    }
+
+    /** Instance {@code number} of the daemons the entry {@code entry} describes. */
+    private record Instance(String entry, int number) {
     }
 
     /**

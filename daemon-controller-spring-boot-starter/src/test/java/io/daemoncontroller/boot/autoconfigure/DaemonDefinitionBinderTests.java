@@ -119,6 +119,51 @@ class DaemonDefinitionBinderTests {
                 .containsExactly("daemon-controller.daemons.redis.ping");
     }
 
+    @Test
+    void makesADaemonOfEachInstanceWithItsNumberForTheInstancePlaceholderAndOtherPlaceholdersAsUsual() {
+        properties.put("web.port-1", "8081");
+        properties.put("web.port-2", "8082");
+        properties.put("web.host", "127.0.0.1");
+        properties.put("daemon-controller.daemons.web.instances", "2");
+        properties.put("daemon-controller.daemons.web.start-command", "web --port ${web.port-${instance}}");
+        properties.put("daemon-controller.daemons.web.ping", "tcp://${web.host}:${web.port-${instance}}");
+        properties.put("daemon-controller.daemons.web.pid-file", "tmp/web-${instance}.pid");
+        properties.put("daemon-controller.daemons.web.tags", "front");
+        properties.put("daemon-controller.daemons.search.start-command", "searchd --shard ${instance}");
+
+        DaemonDefinitionBinder binder = binder();
+
+        assertThat(binder.names()).containsExactly("web-1", "web-2", "search");
+        DaemonDefinition second = binder.bind("web-2");
+        assertThat(second.name()).isEqualTo("web-2");
+        assertThat(second.entry()).isEqualTo("web");
+        assertThat(second.settings().getStartCommand()).isEqualTo("web --port 8082");
+        assertThat(second.settings().getPing()).singleElement().hasToString("tcp://127.0.0.1:8082");
+        assertThat(second.settings().getPidFile()).isEqualTo("tmp/web-2.pid");
+        assertThat(second.tags()).containsExactly("web", "front");
+        assertThat(second.get("pid-file", second.settings().getPidFile()).property())
+                .isEqualTo("daemon-controller.daemons.web.pid-file");
+        assertThat(binder.bind("web-1").settings().getPidFile()).isEqualTo("tmp/web-1.pid");
+        assertThat(binder.bind("search").settings().getStartCommand()).isEqualTo("searchd --shard 1");
+        assertThat(binder.bind("search").tags()).isEmpty();
+    }
+
+    @Test
+    void aDependencyOnAnEntryWithInstancesIsADependencyOnEachOfThem() {
+        properties.put("daemon-controller.daemons.web.instances", "3");
+        properties.put("daemon-controller.daemons.web.pid-file", "tmp/web-${instance}.pid");
+        properties.put("daemon-controller.daemons.proxy.depends-on", "web");
+        properties.put("daemon-controller.defaults.depends-on", "web");
+
+        DaemonDefinitionBinder binder = binder();
+
+        assertThat(binder.bind("proxy").dependsOn()).extracting(ConfiguredValue::value)
+                .containsExactly("web-1", "web-2", "web-3");
+        assertThat(binder.bind("proxy").dependsOn()).extracting(ConfiguredValue::property)
+                .containsOnly("daemon-controller.daemons.proxy.depends-on[0]");
+        assertThat(binder.bind("web-2").dependsOn()).isEmpty();
+    }
+
     private DaemonDefinitionBinder binder() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", properties));

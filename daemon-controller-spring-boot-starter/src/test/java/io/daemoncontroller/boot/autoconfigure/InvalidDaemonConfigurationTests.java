@@ -98,7 +98,30 @@ class InvalidDaemonConfigurationTests {
                                 ".depends-on[0]", "the daemons depend on each other in a cycle: ",
                                 "search -> index", "index -> queue", "queue -> search")),
                 arguments("a daemon that depends on itself", List.of(SEARCH + "depends-on=search"), List.of(
-                        "Property: " + SEARCH + "depends-on[0]", "in a cycle: search -> search")));
+                        "Property: " + SEARCH + "depends-on[0]", "in a cycle: search -> search")),
+                arguments("no instances", List.of(SEARCH + "instances=0"), List.of(
+                        "Property: " + SEARCH + "instances", "Value: \"0\"", "must be 1 or more",
+                        "with 3, the daemons search-1, search-2 and search-3")),
+                arguments("instances sharing a PID file", List.of(SEARCH + "instances=3"), List.of(
+                        "Property: " + SEARCH + "pid-file", "search runs 3 instances, each of which needs a "
+                                + "pid-file of its own", "a path with ${instance} in it",
+                        "tmp/pids/search-${instance}.pid")),
+                arguments("instances sharing a log file", List.of(SEARCH + "instances=2",
+                        SEARCH + "pid-file=tmp/search-${instance}.pid", SEARCH + "log-file=log/search.log"),
+                        List.of("Property: " + SEARCH + "log-file", "Value: \"log/search.log\"",
+                                "needs a log-file of its own", "tmp/pids/search-${instance}.log")),
+                arguments("instances sharing a lock file", List.of(SEARCH + "instances=2",
+                        SEARCH + "pid-file=tmp/search-${instance}.pid", SEARCH + "lock-file=tmp/search.lock"),
+                        List.of("Property: " + SEARCH + "lock-file", "needs a lock-file of its own")),
+                arguments("instances under defaults", List.of("daemon-controller.defaults.instances=2"), List.of(
+                        "Property: daemon-controller.defaults.instances", "applies to one daemon, not to all",
+                        "daemon-controller.daemons.<name>.instances")),
+                arguments("an instance named like another daemon", List.of(SEARCH + "instances=2",
+                        SEARCH + "pid-file=tmp/search-${instance}.pid",
+                        "daemon-controller.daemons.search-2.lifecycle=none",
+                        "daemon-controller.daemons.search-2.ping=tcp://localhost:9315"), List.of(
+                                "Property: " + SEARCH + "instances", "it makes the daemon search-2",
+                                "rename one of the two entries")));
     }
 
     @ParameterizedTest(name = "{0}")
