@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
@@ -37,8 +39,10 @@ import sun.misc.SignalHandler;
  * both delays, when given);</li>
  * <li>with {@code --crash-before-listen}, exits with {@code --exit-status} (default 1); with
  * {@code --exit-by-signal SIG}, kills itself with that signal;</li>
- * <li>listens on 127.0.0.1:{@code --port} and/or the UNIX socket {@code --unix-socket}, writes
- * {@link System#nanoTime()} to {@code --ready-file} once bound, and echoes every line it receives; while it
+ * <li>listens on 127.0.0.1:{@code --port} (with {@code --reuse-port}, bound with {@code SO_REUSEPORT}, so that
+ * several daemons share the port) and/or the UNIX socket {@code --unix-socket}, writes
+ * {@link System#nanoTime()} to {@code --ready-file} once bound, and echoes every line it receives, after the line
+ * {@code --greeting} on each TCP connection when given; while it
  * listens, waits {@code --ready-log-delay} ms and then logs {@code --ready-log-message}, when given.</li>
  * </ol>
  * On {@code SIGTERM} it logs, waits {@code --stop-delay} ms, removes its PID file if
@@ -101,7 +105,11 @@ public final class TestDaemon {
         ServerSocket tcp = null;
         ServerSocketChannel unix = null;
         if (options.port != null) {
-            tcp = new ServerSocket(options.port, 128, InetAddress.getByName("127.0.0.1"));
+            tcp = new ServerSocket();
+            if (options.reusePort) {
+                tcp.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            tcp.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port), 128);
         }
         if (options.unixSocket != null) {
             Files.deleteIfExists(options.unixSocket);
@@ -137,7 +145,8 @@ public final class TestDaemon {
         while (true) {
             try {
                 Socket socket = server.accept();
-                startThread("echo", () -> echo(socket.getInputStream(), socket.getOutputStream(), socket));
+                startThread("echo", () -> echo(options.greeting, socket.getInputStream(), socket.getOutputStream(),
+                        socket));
             } catch (IOException ex) {
                 log("accept failed: " + ex);
             }
@@ -148,16 +157,21 @@ public final class TestDaemon {
         while (true) {
             try {
                 SocketChannel channel = server.accept();
-                startThread("echo", () -> echo(Channels.newInputStream(channel), Channels.newOutputStream(channel),
-                        channel));
+                startThread("echo", () -> echo(null, Channels.newInputStream(channel),
+                        Channels.newOutputStream(channel), channel));
             } catch (IOException ex) {
                 log("accept failed: " + ex);
             }
         }
     }
 
-    private static void echo(InputStream in, OutputStream out, AutoCloseable connection) throws Exception {
+    private static void echo(String greeting, InputStream in, OutputStream out, AutoCloseable connection)
+            throws Exception {
         try (connection) {
+            if (greeting != null) {
+                out.write((greeting + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = reader.readLine()) != null) {

@@ -43,6 +43,11 @@ public final class TestDaemonCommand {
         return with("--port", Integer.toString(port));
     }
 
+    /** {@code --port} as written, such as a placeholder that the configuration resolves to a port. */
+    public TestDaemonCommand port(String port) {
+        return with("--port", port);
+    }
+
     public TestDaemonCommand unixSocket(Path socket) {
         return with("--unix-socket", socket.toString());
     }
@@ -109,6 +114,16 @@ public final class TestDaemonCommand {
 
     public TestDaemonCommand removePidFileOnExit() {
         return with("--remove-pid-file-on-exit");
+    }
+
+    /** Binds the TCP port with {@code SO_REUSEPORT}, so that several daemons can listen on it together. */
+    public TestDaemonCommand reusePort() {
+        return with("--reuse-port");
+    }
+
+    /** Makes the daemon write {@code greeting} as a line to each TCP connection it accepts, before echoing. */
+    public TestDaemonCommand greeting(String greeting) {
+        return with("--greeting", greeting);
     }
 
     /** Makes {@link #shellCommand()} print {@code message} to stdout before it daemonizes the daemon. */

@@ -29,6 +29,8 @@ public final class TestDaemonOptions {
     Path exitFile;
     Path countFile;
     boolean removePidFileOnExit;
+    boolean reusePort;
+    String greeting;
 
     private TestDaemonOptions() {
     }
@@ -46,6 +48,7 @@ public final class TestDaemonOptions {
                 case "--crash-before-listen" -> options.crashBeforeListen = true;
                 case "--ignore-term" -> options.ignoreTerm = true;
                 case "--remove-pid-file-on-exit" -> options.removePidFileOnExit = true;
+                case "--reuse-port" -> options.reusePort = true;
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("unknown switch or missing value: " + name);
@@ -76,6 +79,7 @@ public final class TestDaemonOptions {
             case "--ready-file" -> readyFile = Path.of(value);
             case "--exit-file" -> exitFile = Path.of(value);
             case "--count-file" -> countFile = Path.of(value);
+            case "--greeting" -> greeting = value;
             default -> throw new IllegalArgumentException("unknown switch: " + name);
         }
     }

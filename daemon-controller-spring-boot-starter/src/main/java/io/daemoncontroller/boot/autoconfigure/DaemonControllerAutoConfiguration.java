@@ -65,6 +65,12 @@ public final class DaemonControllerAutoConfiguration {
         return new Daemons(definitions.keySet().stream().map(daemons::get).toList());
     }
 
+    /** Lets {@code ${instance}} stand in values wherever the application binds {@link DaemonControllerProperties}. */
+    @Bean
+    static InstancePlaceholderBindHandlerAdvisor daemonInstancePlaceholderBindHandlerAdvisor() {
+        return new InstancePlaceholderBindHandlerAdvisor();
+    }
+
     /** Reads {@code ping} values wherever the application binds {@link DaemonControllerProperties}. */
     @Bean
     @ConfigurationPropertiesBinding
