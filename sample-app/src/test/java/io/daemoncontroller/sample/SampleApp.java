@@ -98,7 +98,11 @@ final class SampleApp implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
+        return post(path, "application/json", json);
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(BodyPublishers.ofString(body)));
     }
 
     /** The JSON document at {@code path}, which must answer 200. */

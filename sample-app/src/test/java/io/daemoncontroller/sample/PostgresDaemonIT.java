@@ -1,0 +1,106 @@
+package io.daemoncontroller.sample;
+
+import io.daemoncontroller.testsupport.FreePorts;
+import io.daemoncontroller.testsupport.RequiredProgram;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged sample app with the {@code postgres} profile: a real PostgreSQL from the distribution's packages,
+ * its cluster made by {@code initdb} on the first run and kept by the next, the schema migrated by Flyway, notes
+ * stored through the endpoint. As root, PostgreSQL runs as {@code postgres}.
+ */
+class PostgresDaemonIT {
+
+    private static final Duration DAEMON_EXIT_TIMEOUT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path directory;
+
+    private SampleApp app;
+
+    /** PostgreSQL's server programs, where Debian and Ubuntu install them or on the {@code PATH}. */
+    @BeforeAll
+    static void requirePostgres() throws IOException {
+        Path debianVersions = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(debianVersions)) {
+            RequiredProgram.find("pg_ctl", "postgresql");
+            return;
+        }
+        try (Stream<Path> versions = Files.list(debianVersions)) {
+            RequiredProgram.find("pg_ctl", "postgresql",
+                    versions.map(version -> version.resolve("bin/pg_ctl")).toArray(Path[]::new));
+        }
+    }
+
+    /** Lets PostgreSQL's user into the run directory, as into the default one under {@code /tmp}. */
+    @BeforeEach
+    void openTheRunDirectory() throws IOException {
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @AfterEach
+    void leaveNothingRunning() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        Daemons.killAll(directory);
+        Daemons.killAll(directory.resolve("postgres/data"));
+    }
+
+    @Test
+    void theFirstRunMakesTheClusterAndMigratesItTheNextKeepsItAndEachStopsPostgresWithTheApp() throws Exception {
+        int postgresPort = FreePorts.next();
+        app = start(postgresPort);
+
+        long firstPid = Daemons.pid(app, "postgres")
+                .orElseThrow(() -> new AssertionError("PostgreSQL runs once the app is ready"));
+        assertThat(Files.getOwner(Path.of("/proc", Long.toString(firstPid))).getName())
+                .as("PostgreSQL refuses root").isEqualTo(isRoot() ? "postgres" : System.getProperty("user.name"));
+        assertThat(Daemons.readinessStatus(app, "postgres")).isEqualTo("UP");
+        assertThat(app.log()).contains("Successfully applied 1 migration");
+        HttpResponse<String> added = app.post("/notes", "text/plain", "Hello, PostgreSQL");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        JsonNode note = JSON.readTree(added.body());
+        assertThat(note.path("text").asString()).isEqualTo("Hello, PostgreSQL");
+        assertThat(app.json("/notes/" + note.path("id").asLong())).isEqualTo(note);
+
+        app.stop();
+        OsProcesses.awaitGone(firstPid, DAEMON_EXIT_TIMEOUT);
+
+        app = start(postgresPort);
+        long secondPid = Daemons.pid(app, "postgres").orElseThrow();
+        assertThat(secondPid).isNotEqualTo(firstPid);
+        assertThat(app.log()).contains("is up to date. No migration necessary");
+        assertThat(app.json("/notes")).as("the first run's cluster").containsExactly(note);
+
+        app.stop();
+        OsProcesses.awaitGone(secondPid, DAEMON_EXIT_TIMEOUT);
+    }
+
+    private SampleApp start(int postgresPort) throws IOException {
+        return SampleApp.start(directory, "--spring.profiles.active=postgres", "--app.postgres.port=" + postgresPort,
+                "--app.kv.port=" + FreePorts.next());
+    }
+
+    private static boolean isRoot() throws IOException {
+        return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    }
+}
