@@ -47,19 +47,13 @@ final class Daemons {
         throw new AssertionError("GET /actuator/daemons does not list " + name + ": " + daemons);
     }
 
-    /**
-     * Kills every process named by the first line of a PID file in {@code directory}, such as the run directory of a
-     * test's app; nothing if there is no such directory.
-     */
+    /** Kills every process named by a PID file in {@code directory}, the run directory of a test's app. */
     static void killAll(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
         try (DirectoryStream<Path> pidFiles = Files.newDirectoryStream(directory, "*.pid")) {
             for (Path pidFile : pidFiles) {
-                String firstLine = Files.readString(pidFile).lines().findFirst().orElse("").trim();
-                if (firstLine.matches("\\d+")) {
-                    OsProcesses.kill(Long.parseLong(firstLine));
+                String content = Files.readString(pidFile).trim();
+                if (content.matches("\\d+")) {
+                    OsProcesses.kill(Long.parseLong(content));
                 }
             }
         }

@@ -62,7 +62,6 @@ class PostgresDaemonIT {
             app.close();
         }
         Daemons.killAll(directory);
-        Daemons.killAll(directory.resolve("postgres/data"));
     }
 
     @Test

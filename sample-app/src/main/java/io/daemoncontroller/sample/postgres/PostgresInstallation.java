@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -21,16 +26,20 @@ import org.springframework.core.env.Profiles;
 /**
  * With the {@code postgres} profile, gives the {@code postgres} daemon's commands what depends on the machine, as
  * properties of the lowest precedence, so that setting them anywhere else wins: {@code app.postgres.bin-dir}, the
- * directory of {@code initdb} and {@code pg_ctl} (the newest {@code /usr/lib/postgresql/<version>/bin}, where
- * Debian and Ubuntu install them, else the directory of {@code pg_ctl} on the {@code PATH}), and
+ * directory of {@code initdb} and {@code postgres} (the newest {@code /usr/lib/postgresql/<version>/bin}, where
+ * Debian and Ubuntu install them, else their directory on the {@code PATH}), and
  * {@code app.postgres.user}, the user PostgreSQL runs as ({@code postgres} when the app runs as root, which
- * PostgreSQL refuses; the app's own user otherwise, since only root may run a command as another user). A listener
- * registered in {@code META-INF/spring.factories}: the daemon starts before any bean exists.
+ * PostgreSQL refuses; the app's own user otherwise, since only root may run a command as another user). Then
+ * creates the data directory {@code app.postgres.data-dir}, if missing, empty and owned by that user, for
+ * {@code initdb}, which runs as the user and may not write where the app's files are. A listener registered in
+ * {@code META-INF/spring.factories}: the daemon starts before any bean exists.
  */
 class PostgresInstallation implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
     private static final String BIN_DIR = "app.postgres.bin-dir";
     private static final String USER = "app.postgres.user";
+    private static final String DATA_DIR = "app.postgres.data-dir";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private static final Path DEBIAN_VERSIONS = Path.of("/usr/lib/postgresql");
     private static final String ROOT_USER = "postgres";
@@ -47,11 +56,32 @@ class PostgresInstallation implements ApplicationListener<ApplicationEnvironment
         }
         defaults.put(USER, isRoot() ? ROOT_USER : System.getProperty("user.name"));
         environment.getPropertySources().addLast(new MapPropertySource("postgresInstallation", defaults));
+        createDataDirectory(Path.of(environment.getRequiredProperty(DATA_DIR)), environment.getRequiredProperty(USER));
+    }
+
+    private static void createDataDirectory(Path dataDirectory, String user) {
+        if (Files.exists(dataDirectory)) {
+            return;
+        }
+        try {
+            UserPrincipal owner = dataDirectory.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(user);
+            Files.createDirectories(dataDirectory.getParent());
+            Files.createDirectory(dataDirectory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.setOwner(dataDirectory, owner);
+        } catch (UserPrincipalNotFoundException ex) {
+            throw new IllegalStateException("No user " + user + " to run PostgreSQL as (" + USER + "). Install"
+                    + " PostgreSQL's server (apt-get install postgresql adds the user postgres), or set " + USER
+                    + " to an existing user.", ex);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot create PostgreSQL's data directory " + dataDirectory + " ("
+                    + DATA_DIR + ") for the user " + user, ex);
+        }
     }
 
     private static Path binDirectory() {
         return newestDebianVersion().or(PostgresInstallation::onPath).orElseThrow(() -> new IllegalStateException(
-                "The postgres profile needs PostgreSQL's server programs initdb and pg_ctl, found neither in "
+                "The postgres profile needs PostgreSQL's server programs initdb and postgres, found neither in "
                         + DEBIAN_VERSIONS + "/<version>/bin nor on the PATH. Install them (apt-get install postgresql"
                         + " on Debian and Ubuntu), or set " + BIN_DIR + " to their directory."));
     }
@@ -79,7 +109,7 @@ class PostgresInstallation implements ApplicationListener<ApplicationEnvironment
     }
 
     private static boolean hasServerPrograms(Path directory) {
-        return Files.isExecutable(directory.resolve("initdb")) && Files.isExecutable(directory.resolve("pg_ctl"));
+        return Files.isExecutable(directory.resolve("initdb")) && Files.isExecutable(directory.resolve("postgres"));
     }
 
     private static boolean isRoot() {
