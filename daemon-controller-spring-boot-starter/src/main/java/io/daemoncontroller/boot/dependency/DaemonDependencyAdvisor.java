@@ -11,13 +11,14 @@ import org.springframework.core.Ordered;
 /**
  * Applies the {@link DaemonDependencyInterceptor} to the methods of classes annotated with
  * {@link DaemonDependency} and to methods annotated with it. Ordered before advisors at the default order (such
- * as {@code @Transactional}'s), so that a call retried after a start goes through them again.
+ * as {@code @Transactional}'s), so that a call retried after a start goes through them again. Only the classes
+ * {@link DaemonDependencyClassFilter} matches have their methods matched one by one.
  */
 final class DaemonDependencyAdvisor extends AbstractPointcutAdvisor {
 
-    private final Pointcut pointcut = new ComposablePointcut(
-            new AnnotationMatchingPointcut(DaemonDependency.class, true))
-            .union(new AnnotationMatchingPointcut(null, DaemonDependency.class, true));
+    private final Pointcut pointcut = new ComposablePointcut(DaemonDependencyClassFilter.INSTANCE,
+            new ComposablePointcut(new AnnotationMatchingPointcut(DaemonDependency.class, true))
+                    .union(new AnnotationMatchingPointcut(null, DaemonDependency.class, true)).getMethodMatcher());
 
     private final transient Advice advice;
 

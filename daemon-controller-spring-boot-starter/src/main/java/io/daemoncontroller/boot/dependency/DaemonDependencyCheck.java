@@ -3,12 +3,11 @@ package io.daemoncontroller.boot.dependency;
 import io.daemoncontroller.boot.DaemonDependency;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ClassUtils;
 
 /**
  * Fails the application's startup when a {@link DaemonDependency} on a bean names a daemon that does not exist,
- * rather than on the first call that cannot connect.
+ * rather than on the first call that cannot connect. Looks into the beans that carry one only.
  */
 final class DaemonDependencyCheck implements SmartInitializingSingleton {
 
@@ -24,7 +23,7 @@ final class DaemonDependencyCheck implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         for (String name : beanFactory.getBeanDefinitionNames()) {
             Class<?> type = beanFactory.getType(name, false);
-            if (type != null && AnnotationUtils.isCandidateClass(type, DaemonDependency.class)) {
+            if (type != null && DaemonDependencyClassFilter.INSTANCE.matches(type)) {
                 dependencies.check(ClassUtils.getUserClass(type));
             }
         }
