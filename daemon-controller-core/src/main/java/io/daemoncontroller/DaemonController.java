@@ -1,5 +1,6 @@
 package io.daemoncontroller;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -34,10 +36,12 @@ public final class DaemonController implements AutoCloseable {
 
     private final DaemonSpec spec;
     private final Daemon daemon;
+    private final OptionalInt port;
 
-    private DaemonController(DaemonSpec spec) {
+    private DaemonController(DaemonSpec spec, OptionalInt port) {
         this.spec = spec;
         this.daemon = new Daemon(spec);
+        this.port = port;
     }
 
     /** A builder for the daemon named {@code identifier}, a human-readable name used in every message. */
@@ -157,6 +161,11 @@ public final class DaemonController implements AutoCloseable {
         return spec.ping();
     }
 
+    /** The port the daemon listens on, as {@link Builder#port(int)} gave it; empty when not given. */
+    public OptionalInt port() {
+        return port;
+    }
+
     /** The daemon's PID file, as an absolute path. */
     public Path pidFile() {
         return spec.pidFile();
@@ -211,6 +220,7 @@ public final class DaemonController implements AutoCloseable {
         private Duration livenessTimeout;
         private int livenessFailureThreshold = 3;
         private ThreadFactory threadFactory;
+        private OptionalInt port = OptionalInt.empty();
 
         private Builder(String identifier) {
             if (identifier == null || identifier.isBlank()) {
@@ -260,6 +270,50 @@ public final class DaemonController implements AutoCloseable {
         public Builder ping(Ping ping) {
             this.ping = Objects.requireNonNull(ping, () -> identifier + ": ping must not be null");
             return this;
+        }
+
+        /**
+         * The TCP port the daemon listens on, from 1 to 65535, for those who connect to it
+         * ({@link DaemonController#port()}). Without a {@link #ping(Ping)}, the ping is {@code Ping.tcp("localhost",
+         * port)}.
+         *
+         * @throws InvalidOptionException when {@code port} is not from 1 to 65535
+         */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new InvalidOptionException(identifier, "port", port, "is not a TCP port",
+                        "a number from 1 to 65535");
+            }
+            this.port = OptionalInt.of(port);
+            return this;
+        }
+
+        /**
+         * Chooses a port for the daemon and records it beside its PID file, for a daemon whose port is not
+         * configured but chosen: the port recorded for the daemon when its PID file names a running daemon; else the
+         * recorded port when it is free; else a free one (see {@link AutoPort}). Reads the PID file, lock file, working
+         * directory, {@code daemonizeForMe} and user set so far, which must be those of the built controller; builds
+         * nothing. Creates the PID file's directory (given to the user as {@link #build()}'s start does) and the lock
+         * file, and holds the lock while it chooses.
+         *
+         * @throws InvalidOptionException when there is no PID file and no {@code daemonizeForMe}, or the user is
+         *         invalid
+         * @throws DaemonControllerException when the daemon runs with no recorded port, or the files cannot be written
+         */
+        public AutoPort chooseAutoPort() {
+            requirePidFileOrDaemonizeForMe();
+            Path directory = directory();
+            Path pid = resolvedPidFile(directory);
+            Path lock = resolvedLockFile(directory, pid);
+            RunAs runAs = user == null ? null : RunAs.of(identifier, user).orElse(null);
+            PidFile file = new PidFile(identifier, pid);
+            file.createDirectory(runAs == null || daemonizeForMe ? null : runAs.account());
+            try {
+                return AutoPort.choose(identifier, file, LockFile.at(lock));
+            } catch (IOException ex) {
+                throw new DaemonControllerException(identifier, identifier + ": cannot create or open the lock file "
+                        + lock + " (option lockFile): " + ex, ex);
+            }
         }
 
         /**
@@ -533,22 +587,20 @@ public final class DaemonController implements AutoCloseable {
                 throw missing("startCommand", "the command that starts the daemon, such as "
                         + "startCommand(\"searchd -c config/sphinx.conf\")");
             }
+            Ping ping = this.ping != null ? this.ping
+                    : port.isPresent() ? Ping.tcp("localhost", port.getAsInt()) : null;
             if (ping == null) {
                 throw missing("ping", "a Ping that tells when the daemon answers, such as "
-                        + "ping(Ping.tcp(\"localhost\", 9312))");
+                        + "ping(Ping.tcp(\"localhost\", 9312)); or port(9312), which pings localhost on that port");
             }
             if (maxRestartDelay.compareTo(restartDelay) < 0) {
                 throw new InvalidOptionException(identifier, "restartDelay", restartDelay,
                         "must not be longer than maxRestartDelay (" + maxRestartDelay + ")",
                         "a shorter restartDelay, or a longer maxRestartDelay", "maxRestartDelay");
             }
-            if (pidFile == null && !daemonizeForMe) {
-                throw missing("pidFile", "the file the daemon writes its pid to, such as "
-                        + "pidFile(Path.of(\"tmp/pids/search.pid\")); or daemonizeForMe(true) for a command "
-                        + "that stays in the foreground, and the controller writes it");
-            }
-            Path directory = (workingDirectory == null ? Path.of("") : workingDirectory).toAbsolutePath().normalize();
-            Path pid = pidFile != null ? directory.resolve(pidFile).normalize() : defaultPidFile();
+            requirePidFileOrDaemonizeForMe();
+            Path directory = directory();
+            Path pid = resolvedPidFile(directory);
             Path log = logFile != null ? directory.resolve(logFile).normalize()
                     : daemonizeForMe ? replaceExtension(pid, ".log") : null;
             if (readyLogLine != null && log == null) {
@@ -556,8 +608,7 @@ public final class DaemonController implements AutoCloseable {
                         "needs the daemon's log file to watch", "logFile(...) naming the file the daemon logs to; or "
                                 + "daemonizeForMe(true), which logs its output to a file", "logFile");
             }
-            Path lock = lockFile != null ? directory.resolve(lockFile).normalize()
-                    : pid.resolveSibling(pid.getFileName() + ".lock");
+            Path lock = resolvedLockFile(directory, pid);
             RunAs runAs = user == null ? null : RunAs.of(identifier, user).orElse(null);
             Ping liveness = livenessPing != null ? livenessPing : ping;
             if (livenessTimeout != null) {
@@ -568,7 +619,28 @@ public final class DaemonController implements AutoCloseable {
                     pingInterval, stopSignal, dontStopIfPidFileInvalid, daemonizeForMe, environment, directory,
                     runAs, "daemon." + slug(),
                     new ConnectFailures(connectFailures), restartPolicy, restartDelay, maxRestartDelay, maxRestarts,
-                    restartWindow, livenessInterval, liveness, livenessFailureThreshold, threadFactory));
+                    restartWindow, livenessInterval, liveness, livenessFailureThreshold, threadFactory), port);
+        }
+
+        private void requirePidFileOrDaemonizeForMe() {
+            if (pidFile == null && !daemonizeForMe) {
+                throw missing("pidFile", "the file the daemon writes its pid to, such as "
+                        + "pidFile(Path.of(\"tmp/pids/search.pid\")); or daemonizeForMe(true) for a command "
+                        + "that stays in the foreground, and the controller writes it");
+            }
+        }
+
+        private Path directory() {
+            return (workingDirectory == null ? Path.of("") : workingDirectory).toAbsolutePath().normalize();
+        }
+
+        private Path resolvedPidFile(Path directory) {
+            return pidFile != null ? directory.resolve(pidFile).normalize() : defaultPidFile();
+        }
+
+        private Path resolvedLockFile(Path directory, Path pid) {
+            return lockFile != null ? directory.resolve(lockFile).normalize()
+                    : pid.resolveSibling(pid.getFileName() + ".lock");
         }
 
         private Path defaultPidFile() {
