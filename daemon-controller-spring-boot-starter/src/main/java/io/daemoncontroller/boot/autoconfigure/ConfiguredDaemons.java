@@ -50,6 +50,7 @@ public final class ConfiguredDaemons implements DisposableBean {
      */
     public ConfiguredDaemons(Environment environment, ResourceLoader resourceLoader,
             ApplicationEventPublisher events, DaemonObservations observations) {
+        DaemonPorts.publish(environment, resourceLoader.getClassLoader());
         this.binder = new DaemonDefinitionBinder(environment, resourceLoader.getClassLoader());
         this.factory = new DaemonControllerFactory(Path.of(""), DaemonThreads.of(environment).factory("daemon"));
         this.events = events;

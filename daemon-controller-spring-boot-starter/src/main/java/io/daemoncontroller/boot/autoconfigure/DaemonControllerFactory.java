@@ -6,8 +6,11 @@ import java.util.concurrent.ThreadFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import io.daemoncontroller.AutoPort;
 import io.daemoncontroller.DaemonController;
+import io.daemoncontroller.DaemonControllerException;
 import io.daemoncontroller.InvalidOptionException;
 import io.daemoncontroller.Ping;
 import io.daemoncontroller.RestartPolicy;
@@ -15,6 +18,7 @@ import io.daemoncontroller.boot.LifecycleManagement;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Daemon;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.boot.origin.Origin;
 
 /**
  * Builds the {@link DaemonController} a {@link DaemonDefinition} describes, reporting every bad or missing value
@@ -41,7 +45,8 @@ final class DaemonControllerFactory {
         try {
             builder.workingDirectory(directory);
             builder.threadFactory(threads);
-            builder.ping(ping(definition, directory));
+            Integer port = port(builder, definition);
+            builder.ping(ping(definition, directory, port));
             startCommand(builder, definition);
             map.from(settings::getStopCommand).to(builder::stopCommand);
             map.from(settings::getRestartCommand).to(builder::restartCommand);
@@ -65,6 +70,61 @@ final class DaemonControllerFactory {
         } catch (InvalidOptionException ex) {
             throw invalid(definition, ex);
         }
+    }
+
+    /**
+     * Chooses the port of a daemon with {@code port: auto} and records it beside its PID file (see
+     * {@link AutoPort}), from the daemon's working directory, PID file, lock file, daemonize-for-me and user.
+     *
+     * @throws InvalidDaemonPropertyException when one of those is invalid, the daemon's lifecycle is none, or no port
+     *         can be chosen
+     */
+    AutoPort chooseAutoPort(DaemonDefinition definition, ConfiguredValue<String> port) {
+        Daemon settings = definition.settings();
+        if (definition.lifecycle() == LifecycleManagement.NONE) {
+            throw port.invalid("a daemon with lifecycle none is started by something else, which cannot know a port"
+                    + " chosen here", "the port number the daemon listens on");
+        }
+        DaemonController.Builder builder = DaemonController.builder(definition.name());
+        PropertyMapper map = PropertyMapper.get();
+        try {
+            builder.workingDirectory(workingDirectory(definition));
+            builder.daemonizeForMe(settings.isDaemonizeForMe());
+            requirePidFileOrDaemonizeForMe(definition);
+            map.from(path(definition.get("pid-file", settings.getPidFile()))).to(builder::pidFile);
+            map.from(path(definition.get("lock-file", settings.getLockFile()))).to(builder::lockFile);
+            map.from(settings::getUser).to(builder::user);
+            return builder.chooseAutoPort();
+        } catch (InvalidOptionException ex) {
+            throw invalid(definition, ex);
+        } catch (DaemonControllerException ex) {
+            throw new InvalidDaemonPropertyException(port.property(), port.value(), port.origin(),
+                    "no port can be chosen: " + ex.getMessage(), "a port number; or auto, once the problem above is"
+                            + " solved", ex);
+        }
+    }
+
+    /**
+     * The daemon's port, given to the builder, or {@code null} when it has none. An auto port is a number here: the
+     * one {@link DaemonPorts} published.
+     */
+    private static Integer port(DaemonController.Builder builder, DaemonDefinition definition) {
+        ConfiguredValue<String> port = definition.get("port", definition.settings().getPort());
+        if (!port.isSet()) {
+            return null;
+        }
+        String text = port.value().strip();
+        if (DaemonPorts.isAuto(text)) {
+            throw port.invalid("no port was chosen for auto: the daemons were built from an environment the "
+                    + "daemon-controller starter did not prepare", "a port number; or build the daemons through the "
+                    + "starter's auto-configuration");
+        }
+        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit)) {
+            throw port.invalid("it is neither auto nor a port number", "auto, for a free port chosen at startup; or"
+                    + " a number from 1 to 65535");
+        }
+        builder.port(Integer.parseInt(text));
+        return Integer.parseInt(text);
     }
 
     private void startCommand(DaemonController.Builder builder, DaemonDefinition definition) {
@@ -168,14 +228,20 @@ final class DaemonControllerFactory {
         return directory != null ? applicationDirectory.resolve(directory).normalize() : applicationDirectory;
     }
 
-    private static Ping ping(DaemonDefinition definition, Path directory) {
+    /** The ping; with a {@code port} and no ping of its own, {@code tcp://localhost:<port>}. */
+    private static Ping ping(DaemonDefinition definition, Path directory, Integer port) {
         ConfiguredValue<List<PingProperty>> value = definition.get("ping", definition.settings().getPing());
-        if (!value.isSet() || value.value().isEmpty()) {
+        Ping ping;
+        if (value.isSet() && !value.value().isEmpty()) {
+            requireAutoPortInPing(definition, value, port);
+            Ping[] parts = value.value().stream().map(part -> part.toPing(directory)).toArray(Ping[]::new);
+            ping = parts.length == 1 ? parts[0] : Ping.allOf(parts);
+        } else if (port != null) {
+            ping = Ping.tcp("localhost", port);
+        } else {
             throw value.invalid("every daemon needs a ping, to tell when it answers", PingProperty.ACCEPTED
-                    + "; or a list of them, every one of which must answer");
+                    + "; or a list of them, every one of which must answer; or a port, which pings localhost on it");
         }
-        Ping[] parts = value.value().stream().map(part -> part.toPing(directory)).toArray(Ping[]::new);
-        Ping ping = parts.length == 1 ? parts[0] : Ping.allOf(parts);
         ConfiguredValue<Duration> timeout = definition.get("ping-timeout", definition.settings().getPingTimeout());
         if (!timeout.isSet()) {
             return ping;
@@ -185,6 +251,34 @@ final class DaemonControllerFactory {
         } catch (IllegalArgumentException ex) {
             throw definition.asWritten("ping-timeout", timeout.value()).invalid(ex.getMessage(),
                     "a duration longer than zero");
+        }
+    }
+
+    /**
+     * With {@code port: auto}, a tcp or http ping that names another port than the chosen one would wait for a port
+     * the daemon was not given.
+     */
+    private static void requireAutoPortInPing(DaemonDefinition definition, ConfiguredValue<List<PingProperty>> pings,
+            Integer port) {
+        ConfiguredValue<String> setting = definition.get("port", definition.settings().getPort());
+        Optional<AutoPortOrigin> chosen = AutoPortOrigin.of(setting.origin());
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Origin auto = chosen.get().setting();
+        for (int i = 0; i < pings.value().size(); i++) {
+            PingProperty ping = pings.value().get(i);
+            if (ping.port().isPresent() && ping.port().getAsInt() != port) {
+                ConfiguredValue<String> part = pings.value().size() == 1
+                        ? new ConfiguredValue<>(pings.property(), ping.toString(), pings.origin())
+                        : definition.element("ping", pings, i, ping.toString());
+                throw part.invalid("it names port " + ping.port().getAsInt() + ", but " + setting.property()
+                        + " is auto" + (auto == null ? "" : " (" + auto + ")") + " and port "
+                        + port + " was chosen: the ping would wait for a port the daemon was not given",
+                        "the chosen port in the ping, such as tcp://localhost:${" + definition.ownProperty("port")
+                                + "}, or no ping (it defaults to tcp://localhost:<port>); or set " + setting.property()
+                                + " to " + ping.port().getAsInt() + " instead of auto");
+            }
         }
     }
 

@@ -73,9 +73,17 @@ public class DaemonControllerProperties {
 
         /**
          * How to tell the daemon answers: tcp://host:port, unix:/path/to.sock, http(s)://host:port/path or
-         * exec:shell command; a list of them means that every one must answer. Required.
+         * exec:shell command; a list of them means that every one must answer. Required, unless port is set.
          */
         private List<PingProperty> ping;
+
+        /**
+         * The TCP port the daemon listens on: a number, or auto for a free port chosen at startup and recorded
+         * beside the PID file (pid-file.port), reused while the daemon runs. Published as
+         * daemon-controller.daemons.<name>.port, for ${...} in the daemon's commands, its ping and anywhere else.
+         * With a port, the ping defaults to tcp://localhost:<port>.
+         */
+        private String port;
 
         /** How long one ping may take, in health checks too. */
         private Duration pingTimeout = Duration.ofSeconds(2);
@@ -223,6 +231,14 @@ public class DaemonControllerProperties {
 
         public void setPing(List<PingProperty> ping) {
             this.ping = ping == null ? null : List.copyOf(ping);
+        }
+
+        public String getPort() {
+            return port;
+        }
+
+        public void setPort(String port) {
+            this.port = port;
         }
 
         public Duration getPingTimeout() {

@@ -39,6 +39,7 @@ class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, Enviro
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+        DaemonPorts.publish(environment, classLoader);
         DaemonDefinitionBinder definitions = new DaemonDefinitionBinder(environment, classLoader);
         boolean builtAtStartup = registry instanceof SingletonBeanRegistry singletons
                 && singletons.containsSingleton(ConfiguredDaemons.BEAN_NAME);

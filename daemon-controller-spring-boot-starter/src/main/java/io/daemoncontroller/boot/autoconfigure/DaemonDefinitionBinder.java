@@ -54,11 +54,22 @@ final class DaemonDefinitionBinder {
     private final ConfigurableEnvironment environment;
     private final List<ConversionService> conversions;
     private final Consumer<PropertyEditorRegistry> editors;
+    private final boolean lenient;
     private Map<String, Instance> daemons;
     private Map<String, List<String>> daemonsByEntry;
 
     /** Loads the classes of {@code connect-failures} with {@code classLoader}. */
     DaemonDefinitionBinder(Environment environment, ClassLoader classLoader) {
+        this(environment, classLoader, false);
+    }
+
+    /**
+     * With {@code lenient}, a value that cannot be bound is left unset instead of failing, for a look at the
+     * settings before the environment is complete (a placeholder not resolvable yet); the binding that builds the
+     * daemons reports it.
+     */
+    DaemonDefinitionBinder(Environment environment, ClassLoader classLoader, boolean lenient) {
+        this.lenient = lenient;
         ApplicationConversionService conversionService = new ApplicationConversionService();
         conversionService.addConverter(new PingPropertyConverter());
         this.environment = (ConfigurableEnvironment) environment;
@@ -89,7 +100,7 @@ final class DaemonDefinitionBinder {
     private DaemonDefinition bind(String name, Instance instance, Map<String, List<String>> byEntry) {
         Binder binder = binder(instance.number());
         Daemon settings = new Daemon();
-        PropertyRecorder recorder = new PropertyRecorder();
+        PropertyRecorder recorder = new PropertyRecorder(lenient);
         binder.bind(DaemonDefinition.DEFAULTS, Bindable.ofInstance(settings), recorder);
         binder.bind(DaemonDefinition.ownSection(instance.entry()), Bindable.ofInstance(settings), recorder);
         return new DaemonDefinition(name, instance.entry(), settings, recorder.bound, byEntry);
@@ -127,7 +138,7 @@ final class DaemonDefinitionBinder {
     }
 
     private List<String> entries() {
-        return binder(1).bind(DAEMONS, Bindable.mapOf(String.class, Daemon.class))
+        return binder(1).bind(DAEMONS, Bindable.mapOf(String.class, Daemon.class), new PropertyRecorder(lenient))
                 .map(entries -> List.copyOf(entries.keySet()))
                 .orElse(List.of());
     }
@@ -191,11 +202,25 @@ final class DaemonDefinitionBinder {
     /**
      * Keeps each property that was bound to a value, by the name it was bound to. A blank string, as an empty YAML
      * key gives, is left unbound, whatever it converts to (an empty list, say), so that the layer below shows
-     * through.
+     * through. When lenient, a value that fails to bind is left unset.
      */
     private static final class PropertyRecorder implements BindHandler {
 
         private final Map<ConfigurationPropertyName, ConfigurationProperty> bound = new LinkedHashMap<>();
+        private final boolean lenient;
+
+        PropertyRecorder(boolean lenient) {
+            this.lenient = lenient;
+        }
+
+        @Override
+        public Object onFailure(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+                Exception error) throws Exception {
+            if (lenient) {
+                return null;
+            }
+            throw error;
+        }
 
         @Override
         public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,

@@ -3,6 +3,7 @@ package io.daemoncontroller.boot.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 import io.daemoncontroller.Ping;
@@ -21,10 +22,16 @@ public final class PingProperty {
 
     private final String text;
     private final Function<Path, Ping> ping;
+    private final OptionalInt port;
 
     private PingProperty(String text, Function<Path, Ping> ping) {
+        this(text, ping, OptionalInt.empty());
+    }
+
+    private PingProperty(String text, Function<Path, Ping> ping, OptionalInt port) {
         this.text = text;
         this.ping = ping;
+        this.port = port;
     }
 
     /**
@@ -36,7 +43,7 @@ public final class PingProperty {
         String value = text.strip();
         if (value.startsWith("tcp://")) {
             Ping tcp = tcp(value);
-            return new PingProperty(value, directory -> tcp);
+            return new PingProperty(value, directory -> tcp, OptionalInt.of(uri(value).getPort()));
         }
         if (value.startsWith("unix:")) {
             String socket = value.substring("unix:".length());
@@ -46,8 +53,10 @@ public final class PingProperty {
             return new PingProperty(value, directory -> Ping.unixSocket(directory.resolve(socket).normalize()));
         }
         if (value.startsWith("http://") || value.startsWith("https://")) {
-            Ping http = Ping.http(uri(value));
-            return new PingProperty(value, directory -> http);
+            URI uri = uri(value);
+            Ping http = Ping.http(uri);
+            return new PingProperty(value, directory -> http, uri.getPort() < 0 ? OptionalInt.empty()
+                    : OptionalInt.of(uri.getPort()));
         }
         if (value.startsWith("exec:")) {
             String command = value.substring("exec:".length());
@@ -58,6 +67,11 @@ public final class PingProperty {
             return new PingProperty(value, directory -> exec);
         }
         throw new IllegalArgumentException("it is not a ping");
+    }
+
+    /** The port a {@code tcp://} or {@code http(s)://} ping names; empty for other pings and a URL without one. */
+    OptionalInt port() {
+        return port;
     }
 
     /** The ping, with a relative socket path resolved against {@code directory}. */
