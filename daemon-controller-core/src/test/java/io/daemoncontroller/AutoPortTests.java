@@ -93,6 +93,8 @@ class AutoPortTests {
                             "auto-port-" + sandbox.dir.getFileName().toString().toLowerCase() + ".pid.port"));
         } finally {
             port.file().toFile().delete();
+            port.file().resolveSibling(port.file().getFileName().toString().replace(".port", ".lock")).toFile()
+                    .delete();
         }
     }
 

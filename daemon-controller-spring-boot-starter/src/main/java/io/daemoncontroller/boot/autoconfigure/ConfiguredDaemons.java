@@ -43,7 +43,8 @@ public final class ConfiguredDaemons implements DisposableBean {
     private final DaemonStateEventPublisher stateEvents;
 
     /**
-     * Binds {@code daemon-controller.*} from {@code environment} and builds the daemons it describes, which
+     * Binds {@code daemon-controller.*} from {@code environment}, after publishing the daemons' ports to it unless
+     * that is done already ({@link DaemonPorts}), and builds the daemons it describes, which
      * publish their operations to {@code events} and observe them with {@code observations}.
      *
      * @throws InvalidDaemonPropertyException naming the property, when a daemon's entry is invalid

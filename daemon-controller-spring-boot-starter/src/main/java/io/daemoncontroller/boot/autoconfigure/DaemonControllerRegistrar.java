@@ -20,7 +20,8 @@ import org.springframework.core.type.AnnotationMetadata;
  * {@code controller(name)} of the {@link ConfiguredDaemons} bean: a definition AOT processing can turn into code,
  * with the daemon's name as its only argument, so the set of daemons is fixed at build time while their settings
  * are bound when the application runs. The {@link ConfiguredDaemons} bean is the one the application's startup
- * built when it started the daemons before the context's refresh, or else a bean made here.
+ * built when it started the daemons before the context's refresh, or else a bean made here. Publishes the daemons'
+ * ports first ({@link DaemonPorts}), for a context that {@code SpringApplication} did not prepare.
  */
 class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
 
