@@ -64,6 +64,12 @@ final class DaemonPorts {
             }
             String property = definition.ownProperty("port");
             if (isAuto(port.value())) {
+                if (!definition.entry().equals(name)) {
+                    throw port.invalid(definition.entry() + " runs several instances, each of which needs a port "
+                            + "of its own, and auto is one port, published as " + property,
+                            "a port with ${" + DaemonDefinitionBinder.INSTANCE + "} in it, each instance's number, "
+                                    + "such as \"700${" + DaemonDefinitionBinder.INSTANCE + "}\"; or one instance");
+                }
                 rejectPathsThatDependOnThePort(configurable, definition, property);
                 AutoPort chosen = factory.chooseAutoPort(definition, port);
                 ports.put(property, chosen.port());

@@ -214,6 +214,40 @@ class DaemonPortsTests {
     }
 
     @Test
+    void anAutoPortOnSeveralInstancesIsReportedWithItsLine(CapturedOutput output) {
+        failsToStart("""
+                daemon-controller:
+                  daemons:
+                    web:
+                      instances: 2
+                      port: auto
+                      start-command: web-server --port ${daemon-controller.daemons.web.port}
+                      pid-file: %s/web-${instance}.pid
+                """);
+
+        assertThat(output).contains("Property: daemon-controller.daemons.web.port", "Value: \"auto\"",
+                "application.yml] - 5:13", "web runs several instances, each of which needs a port of its own",
+                "a port with ${instance} in it");
+    }
+
+    @Test
+    void aPortWithTheInstanceNumberGivesEachInstanceItsOwn() {
+        try (ConfigurableApplicationContext context = run("""
+                daemon-controller:
+                  daemons:
+                    web:
+                      instances: 2
+                      port: "700${instance}"
+                      start-command: web-server
+                      pid-file: %s/web-${instance}.pid
+                """)) {
+            assertThat(context.getBean("web-1DaemonController", DaemonController.class).ping())
+                    .hasToString("tcp://localhost:7001");
+            assertThat(context.getBean("web-2DaemonController", DaemonController.class).port()).hasValue(7002);
+        }
+    }
+
+    @Test
     void aDaemonRunningWithNoRecordedPortIsReportedAtItsAutoPort(CapturedOutput output) throws IOException {
         Files.writeString(directory.resolve("redis.pid"), ProcessHandle.current().pid() + "\n");
         failsToStart("""
