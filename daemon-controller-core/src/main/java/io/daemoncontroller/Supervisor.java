@@ -3,9 +3,11 @@ package io.daemoncontroller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
@@ -18,14 +20,16 @@ import org.slf4j.LoggerFactory;
  * started again after the backoff delay, or gives up ({@link DaemonState#FAILED}) when the policy says not to
  * restart or the daemon is in a crash loop. With a liveness interval it also checks that the running daemon still
  * answers its liveness ping; after the threshold of failures in a row it marks it unresponsive and, unless the policy
- * is {@link RestartPolicy#NEVER}, has it stopped and started again like a daemon that died. Watching, liveness checks
- * and restarts run on a thread of this supervisor's own.
+ * is {@link RestartPolicy#NEVER}, has it stopped and started again like a daemon that died. Polling a background
+ * daemon and timing restarts and liveness checks run on the {@link SupervisionTimer} all supervisors share;
+ * restarts, liveness pings and the stop of an unresponsive daemon run one at a time on a worker thread of this
+ * supervisor's own, which exists only while it has such work.
  */
 final class Supervisor {
 
     private static final Logger logger = LoggerFactory.getLogger(DaemonController.class);
 
-    /** How long the supervisor's thread lingers with nothing to watch or restart. */
+    /** How long a supervisor's worker, and the shared timer, linger with nothing to do. */
     static final Duration IDLE_THREAD_LIFETIME = Duration.ofSeconds(10);
 
     private final DaemonSpec spec;
@@ -35,9 +39,11 @@ final class Supervisor {
     private final Runnable restart;
     private final LongConsumer stopUnresponsive;
     private final ProcessTermination termination;
-    private ScheduledExecutorService thread;
+    private final ScheduledExecutorService timer = SupervisionTimer.shared();
+    private ExecutorService worker;
     private DeathWatch watch;
     private ScheduledFuture<?> liveness;
+    private ScheduledFuture<?> pendingRestart;
     private int livenessFailures;
     private Object watchToken;
     private boolean closed;
@@ -68,13 +74,20 @@ final class Supervisor {
         Object token = new Object();
         watchToken = token;
         watch = child != null ? DeathWatch.ofChild(daemon, child, exit -> died(token, daemon, exit))
-                : DeathWatch.polling(daemon, thread(), exit -> died(token, daemon, exit));
+                : DeathWatch.polling(daemon, timer, exit -> died(token, daemon, exit));
         livenessFailures = 0;
-        if (spec.livenessInterval() != null) {
-            long interval = spec.livenessInterval().toNanos();
-            liveness = thread().scheduleWithFixedDelay(() -> checkLiveness(token, daemon.pid()), interval, interval,
-                    TimeUnit.NANOSECONDS);
+        scheduleLivenessCheck(token, daemon.pid());
+    }
+
+    /** Checks liveness one interval from now, while the daemon is still the one watched, then again. */
+    private synchronized void scheduleLivenessCheck(Object token, long pid) {
+        if (spec.livenessInterval() == null || token != watchToken) {
+            return;
         }
+        liveness = timer.schedule(() -> onWorker(() -> {
+            checkLiveness(token, pid);
+            scheduleLivenessCheck(token, pid);
+        }), spec.livenessInterval().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -112,7 +125,7 @@ final class Supervisor {
             logger.warn("{} {}: stopping it to start it again", spec.identifier(), reason);
             status.unresponsive(livenessFailures, reason);
             unwatch();
-            thread().execute(() -> stopUnresponsive.accept(pid));
+            onWorker(() -> stopUnresponsive.accept(pid));
         }
     }
 
@@ -174,12 +187,15 @@ final class Supervisor {
         }
     }
 
-    /** Stops watching for good, and lets the thread go: the daemon keeps running, unsupervised. */
+    /** Stops watching for good, drops a pending restart and ends the worker: the daemon keeps running, unsupervised. */
     synchronized void close() {
         unwatch();
         closed = true;
-        if (thread != null) {
-            thread.shutdownNow();
+        if (pendingRestart != null) {
+            pendingRestart.cancel(false);
+        }
+        if (worker != null) {
+            worker.shutdownNow();
         }
     }
 
@@ -216,7 +232,7 @@ final class Supervisor {
         }
         unwatch();
         if (spec.daemonizeForMe()) {
-            thread().execute(() -> endOrphans(daemon));
+            onWorker(() -> endOrphans(daemon));
         }
         if (stopMarker.isSet()) {
             status.stoppedElsewhere(exit);
@@ -267,17 +283,20 @@ final class Supervisor {
     }
 
     private synchronized void schedule(Duration delay) {
-        thread().schedule(restart, delay.toNanos(), TimeUnit.NANOSECONDS);
+        pendingRestart = timer.schedule(() -> onWorker(restart), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private synchronized ScheduledExecutorService thread() {
-        if (thread == null) {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, spec.threads("supervisor"));
-            executor.setKeepAliveTime(IDLE_THREAD_LIFETIME.toNanos(), TimeUnit.NANOSECONDS);
-            executor.allowCoreThreadTimeOut(true);
-            executor.setRemoveOnCancelPolicy(true);
-            thread = executor;
+    /** Runs {@code task} on this supervisor's worker, after what it runs already; not at all once closed. */
+    private synchronized void onWorker(Runnable task) {
+        if (closed) {
+            return;
         }
-        return thread;
+        if (worker == null) {
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, IDLE_THREAD_LIFETIME.toNanos(),
+                    TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(), spec.threads("supervisor"));
+            executor.allowCoreThreadTimeOut(true);
+            worker = executor;
+        }
+        worker.execute(task);
     }
 }
