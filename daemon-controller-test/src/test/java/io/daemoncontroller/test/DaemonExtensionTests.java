@@ -1,0 +1,186 @@
+package io.daemoncontroller.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.daemoncontroller.DaemonController;
+import io.daemoncontroller.testsupport.ChildJvm;
+import io.daemoncontroller.testsupport.TestProcesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * The extension, on real redis-servers, through test classes launched with the JUnit Platform: in this JVM, and in
+ * a child JVM that exits.
+ */
+class DaemonExtensionTests {
+
+    @TempDir
+    Path dir;
+
+    private final int port = FreePorts.next();
+
+    @AfterEach
+    void stopWhatTheLaunchedClassesLeftRunning() {
+        DaemonController redis = TestRedis.controller("redis", dir, port);
+        redis.stop();
+        redis.close();
+    }
+
+    @Test
+    void aClassScopedDaemonRunsThroughTheClassAndIsStoppedAfterIt() {
+        TestExecutionSummary summary = TestClasses.run(redisProperties(), ClassScoped.class);
+
+        assertThat(summary.getFailures()).isEmpty();
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        List<Seen> seen = Seen.in(dir);
+        assertThat(seen).hasSize(2).allSatisfy(test -> assertThat(test.state()).isEqualTo("RUNNING"));
+        assertThat(seen.get(1).pid()).isEqualTo(seen.get(0).pid());
+        assertThat(TestProcesses.isAlive(seen.get(0).pid())).isFalse();
+        assertThat(dir.resolve("redis.pid")).doesNotExist();
+    }
+
+    @Test
+    void aJvmScopedDaemonIsStartedOnceForEveryClassOfTheJvmAndOutlivesThem() {
+        TestExecutionSummary summary = TestClasses.run(redisProperties(), FirstJvmScoped.class,
+                SecondJvmScoped.class);
+
+        assertThat(summary.getFailures()).isEmpty();
+        List<Seen> seen = Seen.in(dir);
+        assertThat(seen).hasSize(2).allSatisfy(test -> assertThat(test.state()).isEqualTo("RUNNING"));
+        assertThat(seen.get(1).pid()).isEqualTo(seen.get(0).pid());
+        assertThat(TestProcesses.isAlive(seen.get(0).pid())).isTrue();
+    }
+
+    @Test
+    void aJvmScopedDaemonIsStoppedWhenTheJvmExits() throws Exception {
+        Process child = ChildJvm.start(dir.resolve("child.out"), TestClasses.class,
+                "class=" + FirstJvmScoped.class.getName(), "class=" + SecondJvmScoped.class.getName(),
+                TestRedis.DIR + "=" + dir, TestRedis.PORT + "=" + port);
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM exits").isTrue();
+        assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.out"))).isZero();
+        List<Seen> seen = Seen.in(dir);
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(1).pid()).isEqualTo(seen.get(0).pid());
+        assertThat(TestProcesses.isAlive(seen.get(0).pid())).isFalse();
+    }
+
+    @Test
+    void aLaterClassThatDescribesAnotherDaemonWithTheSamePidFileFailsNamingBoth() {
+        TestExecutionSummary summary = TestClasses.run(redisProperties(), FirstJvmScoped.class,
+                OtherDaemonSamePidFile.class);
+
+        assertThat(summary.getFailures()).singleElement().satisfies(failure -> assertThat(failure.getException())
+                .hasMessageContaining("OtherDaemonSamePidFile.redis and " + FirstJvmScoped.class.getName()
+                        + ".redis have the PID file " + dir.resolve("redis.pid"))
+                .hasMessageContaining("describe different daemons (identifier: redis vs other redis)"));
+    }
+
+    @Test
+    void aNullDaemonFieldFailsTheClassNamingTheField() {
+        TestExecutionSummary summary = TestClasses.run(redisProperties(), NullField.class);
+
+        assertThat(summary.getFailures()).singleElement().satisfies(failure -> assertThat(failure.getException())
+                .hasMessage("@Daemon field " + NullField.class.getName() + ".redis is null; assign it a "
+                        + "DaemonController, built with DaemonController.builder(...), where it is declared"));
+    }
+
+    @Test
+    void anInstanceFieldOfAClassWithAnInstancePerTestFailsSayingHowToDeclareIt() {
+        TestExecutionSummary summary = TestClasses.run(redisProperties(), InstancePerTest.class);
+
+        assertThat(summary.getFailures()).singleElement().satisfies(failure -> assertThat(failure.getException())
+                .hasMessageContaining("is an instance field, and each test gets its own instance; make it static"));
+    }
+
+    private Map<String, String> redisProperties() {
+        return Map.of(TestRedis.DIR, dir.toString(), TestRedis.PORT, Integer.toString(port));
+    }
+
+    @WithDaemons
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class ClassScoped {
+
+        @Daemon
+        final DaemonController redis = TestRedis.fromSystemProperties("redis");
+
+        @Test
+        void one() {
+            Seen.record(redis);
+        }
+
+        @Test
+        void two() {
+            Seen.record(redis);
+        }
+    }
+
+    @WithDaemons
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class FirstJvmScoped {
+
+        @Daemon(scope = DaemonScope.JVM)
+        final DaemonController redis = TestRedis.fromSystemProperties("redis");
+
+        @Test
+        void runs() {
+            Seen.record(redis);
+        }
+    }
+
+    @WithDaemons
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class SecondJvmScoped {
+
+        @Daemon(scope = DaemonScope.JVM)
+        final DaemonController redis = TestRedis.fromSystemProperties("redis");
+
+        @Test
+        void runs() {
+            Seen.record(redis);
+        }
+    }
+
+    @WithDaemons
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class OtherDaemonSamePidFile {
+
+        @Daemon(scope = DaemonScope.JVM)
+        final DaemonController redis = TestRedis.fromSystemProperties("other redis");
+
+        @Test
+        void runs() {
+        }
+    }
+
+    @WithDaemons
+    static class NullField {
+
+        @Daemon
+        static DaemonController redis;
+
+        @Test
+        void runs() {
+        }
+    }
+
+    @WithDaemons
+    static class InstancePerTest {
+
+        @Daemon
+        final DaemonController redis = TestRedis.fromSystemProperties("redis");
+
+        @Test
+        void runs() {
+        }
+    }
+}

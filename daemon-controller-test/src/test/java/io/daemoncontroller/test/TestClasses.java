@@ -1,0 +1,58 @@
+package io.daemoncontroller.test;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Runs test classes with the JUnit Platform, in this JVM, one after the other as a build tool does, with
+ * {@code properties} set as system properties meanwhile; or, as a child JVM's main, the classes named in its
+ * arguments ({@code class=<name>}, repeated, and any other {@code key=value} as a system property).
+ */
+final class TestClasses {
+
+    private TestClasses() {
+    }
+
+    static TestExecutionSummary run(Map<String, String> properties, Class<?>... classes) {
+        properties.forEach(System::setProperty);
+        try {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(Arrays.stream(classes).map(type -> selectClass(type)).toList())
+                    .build();
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            LauncherFactory.create().execute(request, listener);
+            return listener.getSummary();
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    public static void main(String[] args) throws ClassNotFoundException {
+        Map<String, String> properties = new LinkedHashMap<>();
+        List<Class<?>> classes = new ArrayList<>();
+        for (String arg : args) {
+            String key = arg.substring(0, arg.indexOf('='));
+            String value = arg.substring(arg.indexOf('=') + 1);
+            if (key.equals("class")) {
+                classes.add(Class.forName(value));
+            } else {
+                properties.put(key, value);
+            }
+        }
+        TestExecutionSummary summary = run(properties, classes.toArray(Class<?>[]::new));
+        summary.printFailuresTo(new PrintWriter(System.out, true), 20);
+        System.exit(summary.getTotalFailureCount() == 0 ? 0 : 1);
+    }
+}
