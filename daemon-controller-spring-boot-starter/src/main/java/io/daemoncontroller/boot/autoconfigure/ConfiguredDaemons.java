@@ -14,6 +14,7 @@ import io.daemoncontroller.boot.ManagedDaemon;
 import io.daemoncontroller.boot.observation.DaemonObservations;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
@@ -25,7 +26,8 @@ import org.springframework.core.io.ResourceLoader;
  * one, so that their names can be fixed at build time (AOT) while their settings are bound at run time. An entry
  * that only sets lifecycle, required, tags or depends-on belongs to a {@code DaemonController} bean of the
  * application, which does not exist yet: it has no daemon here. Publishes the operations and state changes of its
- * daemons from the start.
+ * daemons from the start. In a context that holds {@link SharedDaemons}, the controllers are the ones shared by the
+ * contexts of the JVM.
  *
  * @since 0.2.0
  */
@@ -56,10 +58,13 @@ public final class ConfiguredDaemons implements DisposableBean {
         this.factory = new DaemonControllerFactory(Path.of(""), DaemonThreads.of(environment).factory("daemon"));
         this.events = events;
         this.observations = observations;
+        SharedDaemons shared = resourceLoader instanceof ConfigurableApplicationContext context
+                ? SharedDaemons.in(context).orElse(null) : null;
         for (String name : binder.names()) {
             DaemonDefinition definition = binder.bind(name);
             if (!definition.ownControllerSettings().isEmpty()) {
-                controllers.put(name, factory.create(definition));
+                controllers.put(name, shared != null ? shared.controller(definition, factory::create)
+                        : factory.create(definition));
             }
         }
         Set<String> visited = new HashSet<>();

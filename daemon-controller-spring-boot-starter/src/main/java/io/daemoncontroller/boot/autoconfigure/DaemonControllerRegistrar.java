@@ -21,7 +21,8 @@ import org.springframework.core.type.AnnotationMetadata;
  * with the daemon's name as its only argument, so the set of daemons is fixed at build time while their settings
  * are bound when the application runs. The {@link ConfiguredDaemons} bean is the one the application's startup
  * built when it started the daemons before the context's refresh, or else a bean made here. Publishes the daemons'
- * ports first ({@link DaemonPorts}), for a context that {@code SpringApplication} did not prepare.
+ * ports first ({@link DaemonPorts}), for a context that {@code SpringApplication} did not prepare. A context that
+ * holds {@link SharedDaemons} does not close the controller beans: they outlive it.
  */
 class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
 
@@ -44,6 +45,8 @@ class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, Enviro
         DaemonDefinitionBinder definitions = new DaemonDefinitionBinder(environment, classLoader);
         boolean builtAtStartup = registry instanceof SingletonBeanRegistry singletons
                 && singletons.containsSingleton(ConfiguredDaemons.BEAN_NAME);
+        boolean shared = registry instanceof SingletonBeanRegistry singletons
+                && singletons.containsSingleton(SharedDaemons.BEAN_NAME);
         if (!builtAtStartup && !registry.containsBeanDefinition(ConfiguredDaemons.BEAN_NAME)) {
             registry.registerBeanDefinition(ConfiguredDaemons.BEAN_NAME,
                     new RootBeanDefinition(ConfiguredDaemons.class));
@@ -55,12 +58,19 @@ class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, Enviro
                 rejectSecondDescription(definition, beanName);
                 continue;
             }
-            registry.registerBeanDefinition(beanName, controllerBean(name));
+            registry.registerBeanDefinition(beanName, controllerBean(name, shared));
         }
     }
 
-    private static RootBeanDefinition controllerBean(String name) {
+    /**
+     * The definition of a controller bean, which the context closes (ending supervision) unless it is
+     * {@code shared} by the contexts of the JVM ({@link SharedDaemons}).
+     */
+    private static RootBeanDefinition controllerBean(String name, boolean shared) {
         RootBeanDefinition bean = new RootBeanDefinition();
+        if (shared) {
+            bean.setDestroyMethodName("");
+        }
         bean.setTargetType(DaemonController.class);
         bean.setFactoryBeanName(ConfiguredDaemons.BEAN_NAME);
         bean.setFactoryMethodName("controller");

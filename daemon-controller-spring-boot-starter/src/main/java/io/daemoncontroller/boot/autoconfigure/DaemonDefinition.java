@@ -32,6 +32,7 @@ final class DaemonDefinition {
     private final String entry;
     private final Daemon settings;
     private final Map<ConfigurationPropertyName, ConfigurationProperty> bound;
+    private final Map<String, String> values;
     private final Map<String, List<String>> daemonsByEntry;
 
     /**
@@ -39,15 +40,36 @@ final class DaemonDefinition {
      * @param entry the name of the entry under {@code daemon-controller.daemons} that describes it
      * @param settings the daemon's settings, with every layer applied
      * @param bound the properties that were bound into {@code settings}, in binding order
+     * @param values the value of each of {@code bound}, by its name, as written with placeholders resolved
      * @param daemonsByEntry the names of the daemons of each entry, by which {@code depends-on} names them all
      */
     DaemonDefinition(String name, String entry, Daemon settings,
-            Map<ConfigurationPropertyName, ConfigurationProperty> bound, Map<String, List<String>> daemonsByEntry) {
+            Map<ConfigurationPropertyName, ConfigurationProperty> bound, Map<String, String> values,
+            Map<String, List<String>> daemonsByEntry) {
         this.name = name;
         this.entry = entry;
         this.settings = settings;
         this.bound = bound;
+        this.values = Map.copyOf(values);
         this.daemonsByEntry = daemonsByEntry;
+    }
+
+    /**
+     * Every property bound into this definition, under {@code defaults} and the daemon's own, by name, with its
+     * value as written and placeholders resolved: two definitions with equal values describe the same daemon.
+     */
+    Map<String, String> values() {
+        return values;
+    }
+
+    /** The bound property {@code name} (one of {@link #values()}), with its value as written and where it was set. */
+    ConfiguredValue<Object> property(String name) {
+        return bound.entrySet().stream()
+                .filter(property -> property.getKey().toString().equals(name))
+                .map(property -> new ConfiguredValue<>(name, (Object) values.get(name),
+                        Origin.from(property.getValue())))
+                .findFirst()
+                .orElseGet(() -> new ConfiguredValue<>(name, null, null));
     }
 
     /** The section of a daemon's own keys, {@code daemon-controller.daemons.<name>}. */

@@ -98,12 +98,16 @@ final class DaemonDefinitionBinder {
     }
 
     private DaemonDefinition bind(String name, Instance instance, Map<String, List<String>> byEntry) {
-        Binder binder = binder(instance.number());
+        PropertySourcesPlaceholdersResolver placeholders = placeholders(instance.number());
+        Binder binder = binder(placeholders);
         Daemon settings = new Daemon();
         PropertyRecorder recorder = new PropertyRecorder(lenient);
         binder.bind(DaemonDefinition.DEFAULTS, Bindable.ofInstance(settings), recorder);
         binder.bind(DaemonDefinition.ownSection(instance.entry()), Bindable.ofInstance(settings), recorder);
-        return new DaemonDefinition(name, instance.entry(), settings, recorder.bound, byEntry);
+        Map<String, String> values = new LinkedHashMap<>();
+        recorder.bound.forEach((property, bound) -> values.put(property.toString(),
+                String.valueOf(placeholders.resolvePlaceholders(bound.getValue()))));
+        return new DaemonDefinition(name, instance.entry(), settings, recorder.bound, values, byEntry);
     }
 
     private Map<String, Instance> daemons() {
@@ -138,7 +142,8 @@ final class DaemonDefinitionBinder {
     }
 
     private List<String> entries() {
-        return binder(1).bind(DAEMONS, Bindable.mapOf(String.class, Daemon.class), new PropertyRecorder(lenient))
+        return binder(placeholders(1)).bind(DAEMONS, Bindable.mapOf(String.class, Daemon.class),
+                new PropertyRecorder(lenient))
                 .map(entries -> List.copyOf(entries.keySet()))
                 .orElse(List.of());
     }
@@ -185,14 +190,19 @@ final class DaemonDefinitionBinder {
         };
     }
 
-    /** A binder that resolves {@code ${instance}} to {@code instance}, and every other placeholder as usual. */
-    private Binder binder(int instance) {
-        List<PropertySource<?>> placeholders = new ArrayList<>();
-        placeholders.add(new MapPropertySource("daemon-controller instance", Map.of(INSTANCE,
+    /** A binder of the environment that resolves placeholders with {@code placeholders}. */
+    private Binder binder(PropertySourcesPlaceholdersResolver placeholders) {
+        return new Binder(ConfigurationPropertySources.get(environment), placeholders, conversions, editors, null,
+                null);
+    }
+
+    /** Resolves placeholders as the environment does, and {@code ${instance}} to {@code instance}. */
+    private PropertySourcesPlaceholdersResolver placeholders(int instance) {
+        List<PropertySource<?>> sources = new ArrayList<>();
+        sources.add(new MapPropertySource("daemon-controller instance", Map.of(INSTANCE,
                 Integer.toString(instance))));
-        environment.getPropertySources().forEach(placeholders::add);
-        return new Binder(ConfigurationPropertySources.get(environment),
-                new PropertySourcesPlaceholdersResolver(placeholders), conversions, editors, null, null);
+        environment.getPropertySources().forEach(sources::add);
+        return new PropertySourcesPlaceholdersResolver(sources);
     }
 
     /** Instance {@code number} of the daemons the entry {@code entry} describes. */

@@ -3,6 +3,7 @@ package io.daemoncontroller.boot.lifecycle;
 import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerAutoConfiguration;
 import io.daemoncontroller.boot.autoconfigure.DaemonThreads;
+import io.daemoncontroller.boot.autoconfigure.SharedDaemons;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,8 +27,10 @@ public final class DaemonLifecycleAutoConfiguration {
     /** The shutdown of a context not started by {@code SpringApplication}, which has none from the listener. */
     @Bean(name = DaemonShutdown.BEAN_NAME)
     @ConditionalOnMissingBean(name = DaemonShutdown.BEAN_NAME)
-    DaemonShutdown daemonControllerShutdown(Environment environment, ResourceLoader resourceLoader) {
-        return DaemonShutdown.of(environment, resourceLoader.getClassLoader(), SpringApplication.getShutdownHandlers());
+    DaemonShutdown daemonControllerShutdown(Environment environment, ResourceLoader resourceLoader,
+            ObjectProvider<SharedDaemons> shared) {
+        return DaemonShutdown.of(environment, resourceLoader.getClassLoader(), SpringApplication.getShutdownHandlers(),
+                shared.getIfAvailable());
     }
 
     @Bean

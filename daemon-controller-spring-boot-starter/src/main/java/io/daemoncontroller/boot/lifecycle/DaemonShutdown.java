@@ -12,11 +12,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Predicate;
 
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
 import io.daemoncontroller.boot.ManagedDaemon;
 import io.daemoncontroller.boot.autoconfigure.DaemonThreads;
+import io.daemoncontroller.boot.autoconfigure.SharedDaemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -30,7 +32,8 @@ import org.springframework.core.env.Environment;
  * before any bean of the application exists, it is destroyed after all of them, so that connection pools close
  * while their daemons still run. In an application run by devtools, whose restarts close the context, it stops
  * them only when the JVM shuts down, through {@link SpringApplicationShutdownHandlers} (as Boot's Docker Compose
- * support does), so that a restart neither stops nor restarts a daemon.
+ * support does), so that a restart neither stops nor restarts a daemon. Daemons shared by the contexts of the JVM
+ * ({@link SharedDaemons}, in tests) it never stops: they are stopped when the JVM shuts down.
  */
 final class DaemonShutdown implements DisposableBean {
 
@@ -48,30 +51,36 @@ final class DaemonShutdown implements DisposableBean {
     private final Duration timeout;
     private final SpringApplicationShutdownHandlers jvmShutdown;
     private final ThreadFactory threads;
+    private final Predicate<DaemonController> shared;
     private final Set<ManagedDaemon> watched = new CopyOnWriteArraySet<>();
     private final List<CompletableFuture<?>> starts = new CopyOnWriteArrayList<>();
 
     /**
      * Stops daemons within {@code timeout}, each in a thread of its own from {@code threads}, when the context is
-     * destroyed or, when {@code jvmShutdown} is not {@code null}, on the JVM's shutdown through it.
+     * destroyed or, when {@code jvmShutdown} is not {@code null}, on the JVM's shutdown through it; never those
+     * whose controller is {@code shared} by the contexts of the JVM.
      */
-    DaemonShutdown(Duration timeout, SpringApplicationShutdownHandlers jvmShutdown, ThreadFactory threads) {
+    DaemonShutdown(Duration timeout, SpringApplicationShutdownHandlers jvmShutdown, ThreadFactory threads,
+            Predicate<DaemonController> shared) {
         this.timeout = timeout;
         this.jvmShutdown = jvmShutdown;
         this.threads = threads;
+        this.shared = shared;
     }
 
     /**
      * A shutdown bounded by the environment's {@code spring.lifecycle.timeout-per-shutdown-phase}, deferred to
      * {@code jvmShutdown} when the application runs in a devtools restart class loader, with the threads the
-     * environment asks for ({@link DaemonThreads}).
+     * environment asks for ({@link DaemonThreads}); leaving the daemons of {@code shared} (may be {@code null})
+     * running.
      */
     static DaemonShutdown of(Environment environment, ClassLoader classLoader,
-            SpringApplicationShutdownHandlers jvmShutdown) {
+            SpringApplicationShutdownHandlers jvmShutdown, SharedDaemons shared) {
         Duration timeout = Binder.get(environment).bind("spring.lifecycle.timeout-per-shutdown-phase",
                 Duration.class).orElse(DEFAULT_TIMEOUT);
         return new DaemonShutdown(timeout, isRestartClassLoader(classLoader) ? jvmShutdown : null,
-                DaemonThreads.of(environment).factory("lifecycle"));
+                DaemonThreads.of(environment).factory("lifecycle"),
+                shared != null ? shared::shares : controller -> false);
     }
 
     private static boolean isRestartClassLoader(ClassLoader classLoader) {
@@ -135,9 +144,10 @@ final class DaemonShutdown implements DisposableBean {
                 timeout));
     }
 
-    private static List<ManagedDaemon> due(Collection<ManagedDaemon> daemons) {
+    private List<ManagedDaemon> due(Collection<ManagedDaemon> daemons) {
         return daemons.stream()
                 .filter(daemon -> daemon.lifecycle().shouldStopAtShutdown() && daemon.isStartedByThisApplication())
+                .filter(daemon -> !shared.test(daemon.controller()))
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package io.daemoncontroller.boot.lifecycle;
 
 import io.daemoncontroller.boot.autoconfigure.ConfiguredDaemons;
 import io.daemoncontroller.boot.autoconfigure.DaemonThreads;
+import io.daemoncontroller.boot.autoconfigure.SharedDaemons;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.SpringApplication;
@@ -43,7 +44,8 @@ class DaemonStartupListener implements ApplicationListener<ApplicationPreparedEv
             return;
         }
         ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-        DaemonShutdown shutdown = DaemonShutdown.of(environment, context.getClassLoader(), shutdownHandlers);
+        DaemonShutdown shutdown = DaemonShutdown.of(environment, context.getClassLoader(), shutdownHandlers,
+                SharedDaemons.in(context).orElse(null));
         beanFactory.registerSingleton(DaemonShutdown.BEAN_NAME, shutdown);
         if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
             registry.registerDisposableBean(DaemonShutdown.BEAN_NAME, shutdown);
