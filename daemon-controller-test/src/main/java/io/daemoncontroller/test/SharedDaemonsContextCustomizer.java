@@ -1,0 +1,32 @@
+package io.daemoncontroller.test;
+
+import io.daemoncontroller.boot.autoconfigure.SharedDaemons;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Registers the JVM's {@link SharedDaemons} in a test context before it is refreshed: its daemons are then started
+ * once for every test context of the JVM, never stopped when a context closes, and stopped when the JVM shuts down.
+ * Every instance is equal to every other, so that it does not split Spring's test context cache.
+ */
+final class SharedDaemonsContextCustomizer implements ContextCustomizer {
+
+    /** The JVM's: the one thing the test contexts of a JVM share is the JVM. */
+    private static final SharedDaemons JVM_DAEMONS = new SharedDaemons();
+
+    @Override
+    public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+        context.getBeanFactory().registerSingleton(SharedDaemons.BEAN_NAME, JVM_DAEMONS);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other != null && other.getClass() == getClass();
+    }
+
+    @Override
+    public int hashCode() {
+        return getClass().hashCode();
+    }
+}
