@@ -94,6 +94,24 @@ class RunAsTests {
     }
 
     @Test
+    void anAutoPortLeavesTheDirectoryItCreatesForThePidFileToTheUserWhoseDaemonWritesIt() {
+        Path pidFile = sandbox.dir.resolve("run/redis.pid");
+        AutoPort port = DaemonController.builder("redis").user("nobody").pidFile(pidFile).chooseAutoPort();
+        RedisServer redis = RedisServer.in(sandbox.dir, port.port());
+        DaemonController controller = sandbox.build(sandbox.controller(redis.daemonizingCommand(pidFile))
+                .user("nobody").pidFile(pidFile).logFile(redis.logFile()).port(port.port())
+                .ping(Ping.tcp("127.0.0.1", port.port())));
+
+        controller.start();
+
+        assertThat(owner(pidFile.getParent())).isEqualTo(65534);
+        assertThat(owner(pidFile)).isEqualTo(65534);
+        assertThat(port.file()).isEqualTo(sandbox.dir.resolve("run/redis.pid.port"));
+        controller.stop();
+        assertThat(controller.isRunning()).isFalse();
+    }
+
+    @Test
     void aFailedStartSaysWhichUserTheCommandRanAs() {
         DaemonController controller = sandbox.build(sandbox.controller("id -u; exit 3").user("nobody"));
 
