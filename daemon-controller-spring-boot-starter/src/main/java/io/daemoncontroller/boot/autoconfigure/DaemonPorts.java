@@ -9,6 +9,11 @@ import java.util.Objects;
 
 import io.daemoncontroller.AutoPort;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
 import org.springframework.context.aot.AbstractAotProcessor;
@@ -52,6 +57,10 @@ final class DaemonPorts {
                 || !environment.getProperty("daemon-controller.enabled", Boolean.class, true)) {
             return;
         }
+        if (!setsAnyPort(configurable)) {
+            configurable.getPropertySources().addFirst(new PublishedPorts(Map.of(), Map.of()));
+            return;
+        }
         DaemonDefinitionBinder binder = new DaemonDefinitionBinder(environment, classLoader, true);
         DaemonControllerFactory factory = new DaemonControllerFactory(Path.of(""), Thread::new);
         Map<String, Object> ports = new LinkedHashMap<>();
@@ -80,6 +89,23 @@ final class DaemonPorts {
             }
         }
         configurable.getPropertySources().addFirst(new PublishedPorts(ports, origins));
+    }
+
+    /**
+     * Whether a {@code port} key is set under {@code defaults} or a daemon's entry, in a source that can list its
+     * keys: without one, the daemons need not be bound (the cost every application with daemons would pay).
+     */
+    private static boolean setsAnyPort(ConfigurableEnvironment environment) {
+        ConfigurationPropertyName defaults = DaemonDefinition.DEFAULTS.append("port");
+        ConfigurationPropertyName daemons = ConfigurationPropertyName.of(DaemonDefinition.PREFIX + "daemons");
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (source instanceof IterableConfigurationPropertySource keys && keys.stream().anyMatch(
+                    key -> key.equals(defaults) || (key.getNumberOfElements() == daemons.getNumberOfElements() + 2
+                            && daemons.isAncestorOf(key) && key.getLastElement(Form.UNIFORM).equals("port")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code port} says {@code auto}. */
