@@ -1,7 +1,7 @@
 package io.daemoncontroller.sample;
 
+import io.daemoncontroller.sample.postgres.PostgresRequirement;
 import io.daemoncontroller.testsupport.FreePorts;
-import io.daemoncontroller.testsupport.RequiredProgram;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,18 +35,9 @@ class PostgresDaemonIT {
 
     private SampleApp app;
 
-    /** PostgreSQL's server programs, where Debian and Ubuntu install them or on the {@code PATH}. */
     @BeforeAll
-    static void requirePostgres() throws IOException {
-        Path debianVersions = Path.of("/usr/lib/postgresql");
-        if (!Files.isDirectory(debianVersions)) {
-            RequiredProgram.find("pg_ctl", "postgresql");
-            return;
-        }
-        try (Stream<Path> versions = Files.list(debianVersions)) {
-            RequiredProgram.find("pg_ctl", "postgresql",
-                    versions.map(version -> version.resolve("bin/pg_ctl")).toArray(Path[]::new));
-        }
+    static void requirePostgres() {
+        PostgresRequirement.check();
     }
 
     /** Lets PostgreSQL's user into the run directory, as into the default one under {@code /tmp}. */
