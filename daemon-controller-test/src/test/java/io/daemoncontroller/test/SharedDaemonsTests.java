@@ -84,6 +84,7 @@ class SharedDaemonsTests {
                 assertThat(invalid.value()).isEqualTo("7s");
                 assertThat(invalid.problem()).contains("daemon 'conflicting' is shared by every application context"
                         + " of this JVM (daemon-controller-test), and the context that defined it first did not set it");
+                assertThat(invalid.accepted()).startsWith("what the context that defined it first has (not set)");
             });
         });
     }

@@ -120,9 +120,10 @@ public final class SharedDaemons {
                         "daemon '" + definition.name() + "' is shared by every application context of this JVM "
                                 + "(daemon-controller-test), and the context that defined it first " + before
                                 + ": one daemon cannot have two settings",
-                        "the same daemon-controller.daemons." + definition.name() + " settings in every test context "
-                                + "(move what differs into properties that every context reads); or, for a "
-                                + "daemon of this context's own, another name and another pid-file",
+                        "what the context that defined it first has (" + (earlierValue == null ? "not set"
+                                : "\"" + earlierValue + "\"") + "), so that every test context describes daemon '"
+                                + definition.name() + "' alike; or give this context's daemon another name and "
+                                + "pid-file",
                         null);
             }
         }
