@@ -56,8 +56,7 @@ class PostgresDaemonIT {
 
     @Test
     void theFirstRunMakesTheClusterAndMigratesItTheNextKeepsItAndEachStopsPostgresWithTheApp() throws Exception {
-        int postgresPort = FreePorts.next();
-        app = start(postgresPort);
+        app = start();
 
         long firstPid = Daemons.pid(app, "postgres")
                 .orElseThrow(() -> new AssertionError("PostgreSQL runs once the app is ready"));
@@ -74,7 +73,7 @@ class PostgresDaemonIT {
         app.stop();
         OsProcesses.awaitGone(firstPid, DAEMON_EXIT_TIMEOUT);
 
-        app = start(postgresPort);
+        app = start();
         long secondPid = Daemons.pid(app, "postgres").orElseThrow();
         assertThat(secondPid).isNotEqualTo(firstPid);
         assertThat(app.log()).contains("is up to date. No migration necessary");
@@ -84,9 +83,8 @@ class PostgresDaemonIT {
         OsProcesses.awaitGone(secondPid, DAEMON_EXIT_TIMEOUT);
     }
 
-    private SampleApp start(int postgresPort) throws IOException {
-        return SampleApp.start(directory, "--spring.profiles.active=postgres", "--app.postgres.port=" + postgresPort,
-                "--app.kv.port=" + FreePorts.next());
+    private SampleApp start() throws IOException {
+        return SampleApp.start(directory, "--spring.profiles.active=postgres", "--app.kv.port=" + FreePorts.next());
     }
 
     private static boolean isRoot() throws IOException {

@@ -17,8 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
@@ -31,10 +33,12 @@ import org.springframework.core.env.Profiles;
  * {@code app.postgres.user}, the user PostgreSQL runs as ({@code postgres} when the app runs as root, which
  * PostgreSQL refuses; the app's own user otherwise, since only root may run a command as another user). Then
  * creates the data directory {@code app.postgres.data-dir}, if missing, empty and owned by that user, for
- * {@code initdb}, which runs as the user and may not write where the app's files are. A listener registered in
- * {@code META-INF/spring.factories}: the daemon starts before any bean exists.
+ * {@code initdb}, which runs as the user and may not write where the app's files are. An
+ * {@code EnvironmentPostProcessor} registered in {@code META-INF/spring.factories}, run right after the
+ * configuration files are read: the starter's own post-processor, which chooses the daemons' ports, already builds
+ * the daemon with its {@code user}, and the daemon starts before any bean exists.
  */
-class PostgresInstallation implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+class PostgresInstallation implements EnvironmentPostProcessor, Ordered {
 
     private static final String BIN_DIR = "app.postgres.bin-dir";
     private static final String USER = "app.postgres.user";
@@ -45,8 +49,7 @@ class PostgresInstallation implements ApplicationListener<ApplicationEnvironment
     private static final String ROOT_USER = "postgres";
 
     @Override
-    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        ConfigurableEnvironment environment = event.getEnvironment();
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.acceptsProfiles(Profiles.of("postgres"))) {
             return;
         }
@@ -57,6 +60,11 @@ class PostgresInstallation implements ApplicationListener<ApplicationEnvironment
         defaults.put(USER, isRoot() ? ROOT_USER : System.getProperty("user.name"));
         environment.getPropertySources().addLast(new MapPropertySource("postgresInstallation", defaults));
         createDataDirectory(Path.of(environment.getRequiredProperty(DATA_DIR)), environment.getRequiredProperty(USER));
+    }
+
+    @Override
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER + 1;
     }
 
     private static void createDataDirectory(Path dataDirectory, String user) {

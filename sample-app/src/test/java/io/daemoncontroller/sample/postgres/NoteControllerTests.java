@@ -1,5 +1,7 @@
 package io.daemoncontroller.sample.postgres;
 
+import io.daemoncontroller.boot.Daemons;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code /notes} over HTTP, stored in the real PostgreSQL of the {@code postgres} profile. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
+@DirtiesContext
 class NoteControllerTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -29,6 +33,9 @@ class NoteControllerTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Daemons daemons;
 
     @BeforeAll
     static void requirePostgres() {
@@ -52,6 +59,11 @@ class NoteControllerTests {
     @Test
     void anUnknownNoteIsNotFound() throws Exception {
         assertThat(get("/notes/" + Long.MAX_VALUE).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void runsOnThePostgresEveryTestClassShares() {
+        SharedPostgres.assertSameServerAsEveryTestClass(daemons);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

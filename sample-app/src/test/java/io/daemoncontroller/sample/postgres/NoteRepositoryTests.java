@@ -1,10 +1,13 @@
 package io.daemoncontroller.sample.postgres;
 
+import io.daemoncontroller.boot.Daemons;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@link NoteRepository} on the real PostgreSQL of the {@code postgres} profile, its schema migrated by Flyway. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles({"postgres", "test"})
+@DirtiesContext
 class NoteRepositoryTests {
 
     @Autowired
@@ -19,6 +23,9 @@ class NoteRepositoryTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Daemons daemons;
 
     @BeforeAll
     static void requirePostgres() {
@@ -37,5 +44,10 @@ class NoteRepositoryTests {
 
         assertThat(notes.find(added.id())).contains(added);
         assertThat(notes.all()).last().isEqualTo(added);
+    }
+
+    @Test
+    void runsOnThePostgresEveryTestClassShares() {
+        SharedPostgres.assertSameServerAsEveryTestClass(daemons);
     }
 }
