@@ -38,7 +38,8 @@ final class ClassDaemons implements AutoCloseable {
 
     /**
      * Starts the daemon, or, when it already runs (left by a test JVM that was killed, say), takes it as the
-     * controller's own: either way it runs, and the controller supervises it.
+     * controller's own: either way it runs, the controller supervises it, and the {@link JvmExitGuard} stops it if
+     * this JVM is killed.
      */
     static void startOrAdopt(DaemonController controller) {
         try {
@@ -46,6 +47,7 @@ final class ClassDaemons implements AutoCloseable {
         } catch (AlreadyStartedException ex) {
             // Adopted by the controller: its status says RUNNING, found running.
         }
+        JvmExitGuard.jvm().guard(controller);
     }
 
     /** Ends everything begun, the last first; a failure is thrown after every end ran, the others suppressed. */

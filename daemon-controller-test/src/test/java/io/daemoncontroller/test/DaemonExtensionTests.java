@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.daemoncontroller.DaemonController;
+import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.ChildJvm;
 import io.daemoncontroller.testsupport.TestProcesses;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +74,25 @@ class DaemonExtensionTests {
         assertThat(seen).hasSize(2);
         assertThat(seen.get(1).pid()).isEqualTo(seen.get(0).pid());
         assertThat(TestProcesses.isAlive(seen.get(0).pid())).isFalse();
+    }
+
+    @Test
+    void aJvmScopedDaemonIsStoppedWhenTheJvmIsKilled() throws Exception {
+        Path held = dir.resolve("held");
+        Process child = ChildJvm.start(dir.resolve("child.out"), TestClasses.class,
+                "class=" + FirstJvmScoped.class.getName(), "class=" + SecondJvmScoped.class.getName(),
+                TestRedis.DIR + "=" + dir, TestRedis.PORT + "=" + port, "hold=" + held);
+        try {
+            Await.until("the child JVM to run the classes", Duration.ofSeconds(60), () -> Files.exists(held));
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(Files.readString(held)).isEqualTo("ran 2 tests");
+        long pid = Seen.in(dir).get(0).pid();
+
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("the child JVM is killed").isTrue();
+        Await.until("redis (pid " + pid + ") to be stopped by the guard", Duration.ofSeconds(10),
+                () -> !TestProcesses.isAlive(pid));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.ManagedDaemon;
 import io.daemoncontroller.boot.autoconfigure.InvalidDaemonPropertyException;
+import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.ChildJvm;
 import io.daemoncontroller.testsupport.RedisServer;
 import io.daemoncontroller.testsupport.TestProcesses;
@@ -39,19 +41,11 @@ class SharedDaemonsTests {
     @TempDir
     Path dir;
 
+    private final int port = FreePorts.next();
+
     @Test
     void contextsOfDifferentConfigurationsShareOneDaemonStartedOnceAndStoppedWhenTheJvmExits() throws Exception {
-        int port = FreePorts.next();
-        RedisServer redis = RedisServer.in(dir, port);
-        Path pidFile = dir.resolve("redis.pid");
-        List<String> args = new ArrayList<>(List.of("class=" + FirstContext.class.getName(),
-                "class=" + SecondContext.class.getName(), TestRedis.DIR + "=" + dir));
-        Map.of("start-command", redis.daemonizingCommand(pidFile), "pid-file", pidFile.toString(),
-                "log-file", redis.logFile().toString(), "ping", "tcp://127.0.0.1:" + port,
-                "lifecycle", "start-and-stop")
-                .forEach((key, value) -> args.add("daemon-controller.daemons.redis." + key + "=" + value));
-
-        Process child = ChildJvm.start(dir.resolve("child.out"), TestClasses.class, args.toArray(String[]::new));
+        Process child = ChildJvm.start(dir.resolve("child.out"), TestClasses.class, childArguments());
 
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child JVM exits").isTrue();
         assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.out"))).isZero();
@@ -64,9 +58,41 @@ class SharedDaemonsTests {
         assertThat(second[2]).as("the pid").isEqualTo(first[2]);
         assertThat(first[3]).as("started by the first context").isEqualTo("true");
         assertThat(second[3]).as("started by the second context").isEqualTo("false");
-        assertThat(Files.readAllLines(redis.logFile())).filteredOn(line -> line.contains("Ready to accept"))
+        assertThat(Files.readAllLines(RedisServer.in(dir, port).logFile())).filteredOn(line -> line.contains("Ready to accept"))
                 .as("redis starts").hasSize(1);
         assertThat(TestProcesses.isAlive(Long.parseLong(first[2]))).as("redis runs after the JVM exited").isFalse();
+    }
+
+    @Test
+    void aSharedDaemonIsStoppedWhenTheJvmIsKilled() throws Exception {
+        Path held = dir.resolve("held");
+        List<String> args = new ArrayList<>(List.of(childArguments()));
+        args.add("hold=" + held);
+        Process child = ChildJvm.start(dir.resolve("child.out"), TestClasses.class, args.toArray(String[]::new));
+        try {
+            Await.until("the child JVM to run the classes", Duration.ofSeconds(120), () -> Files.exists(held));
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(Files.readString(held)).as(Files.readString(dir.resolve("child.out"))).isEqualTo("ran 2 tests");
+        long pid = Long.parseLong(Files.readAllLines(dir.resolve("seen-contexts")).get(0).split(" ")[2]);
+
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("the child JVM is killed").isTrue();
+        Await.until("redis (pid " + pid + ") to be stopped by the guard", Duration.ofSeconds(10),
+                () -> !TestProcesses.isAlive(pid));
+    }
+
+    /** A child JVM's arguments: the two context classes, and a redis-server described in properties. */
+    private String[] childArguments() {
+        RedisServer redis = RedisServer.in(dir, port);
+        Path pidFile = dir.resolve("redis.pid");
+        List<String> args = new ArrayList<>(List.of("class=" + FirstContext.class.getName(),
+                "class=" + SecondContext.class.getName(), TestRedis.DIR + "=" + dir));
+        Map.of("start-command", redis.daemonizingCommand(pidFile), "pid-file", pidFile.toString(),
+                "log-file", redis.logFile().toString(), "ping", "tcp://127.0.0.1:" + port,
+                "lifecycle", "start-and-stop")
+                .forEach((key, value) -> args.add("daemon-controller.daemons.redis." + key + "=" + value));
+        return args.toArray(String[]::new);
     }
 
     @Test

@@ -3,11 +3,15 @@ package io.daemoncontroller.test;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -18,7 +22,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /**
  * Runs test classes with the JUnit Platform, in this JVM, one after the other as a build tool does, with
  * {@code properties} set as system properties meanwhile; or, as a child JVM's main, the classes named in its
- * arguments ({@code class=<name>}, repeated, and any other {@code key=value} as a system property).
+ * arguments ({@code class=<name>}, repeated, and any other {@code key=value} as a system property), and then, with
+ * {@code hold=<file>}, writes the file and waits to be killed instead of exiting.
  */
 final class TestClasses {
 
@@ -39,7 +44,7 @@ final class TestClasses {
         }
     }
 
-    public static void main(String[] args) throws ClassNotFoundException {
+    public static void main(String[] args) throws Exception {
         Map<String, String> properties = new LinkedHashMap<>();
         List<Class<?>> classes = new ArrayList<>();
         for (String arg : args) {
@@ -51,8 +56,15 @@ final class TestClasses {
                 properties.put(key, value);
             }
         }
+        String hold = properties.remove("hold");
         TestExecutionSummary summary = run(properties, classes.toArray(Class<?>[]::new));
         summary.printFailuresTo(new PrintWriter(System.out, true), 20);
+        if (hold != null) {
+            Path written = Files.writeString(Path.of(hold + ".tmp"), "ran " + summary.getTestsSucceededCount()
+                    + " tests");
+            Files.move(written, Path.of(hold), StandardCopyOption.ATOMIC_MOVE);
+            new CountDownLatch(1).await();
+        }
         System.exit(summary.getTotalFailureCount() == 0 ? 0 : 1);
     }
 }

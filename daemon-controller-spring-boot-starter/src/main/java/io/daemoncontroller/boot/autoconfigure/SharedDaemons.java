@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.daemoncontroller.DaemonController;
@@ -35,7 +36,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * after the contexts closed (through {@link SpringApplicationShutdownHandlers}), each daemon that one of them started
  * and whose lifecycle stops it at shutdown ({@code start-and-stop}) is stopped, the last started first, and the
  * supervision of every shared daemon ends. A daemon found running when the first context started (one someone else
- * runs) is not stopped, as in an application.
+ * runs) is not stopped, as in an application. A JVM that dies without running its shutdown hooks stops nothing:
+ * whoever registers this object may guard against that, hearing of each daemon a context started.
  *
  * @since 0.2.0
  */
@@ -47,17 +49,27 @@ public final class SharedDaemons {
     private static final Logger logger = LoggerFactory.getLogger(SharedDaemons.class);
 
     private final SpringApplicationShutdownHandlers jvmShutdown;
+    private final Consumer<DaemonController> started;
     private final Map<String, Shared> byName = new LinkedHashMap<>();
     private final Set<Shared> startedHere = new LinkedHashSet<>();
     private boolean stopsAtJvmShutdown;
 
     /** Daemons shared until the JVM shuts down. */
     public SharedDaemons() {
-        this(SpringApplication.getShutdownHandlers());
+        this(controller -> { });
     }
 
-    SharedDaemons(SpringApplicationShutdownHandlers jvmShutdown) {
+    /**
+     * Daemons shared until the JVM shuts down; {@code started} hears each daemon that a context started, once it
+     * answers, on a thread of the daemon's controller.
+     */
+    public SharedDaemons(Consumer<DaemonController> started) {
+        this(SpringApplication.getShutdownHandlers(), started);
+    }
+
+    SharedDaemons(SpringApplicationShutdownHandlers jvmShutdown, Consumer<DaemonController> started) {
         this.jvmShutdown = jvmShutdown;
+        this.started = started;
     }
 
     /** The shared daemons {@code context} holds as {@value #BEAN_NAME}, if it holds any. */
@@ -129,13 +141,18 @@ public final class SharedDaemons {
         }
     }
 
-    private synchronized void track(Shared shared, DaemonStateChange change) {
+    private void track(Shared shared, DaemonStateChange change) {
         if (change.cause() == DaemonStateChange.Cause.STARTED) {
-            startedHere.remove(shared);
-            startedHere.add(shared);
+            synchronized (this) {
+                startedHere.remove(shared);
+                startedHere.add(shared);
+            }
+            started.accept(shared.controller);
         } else if (change.cause() == DaemonStateChange.Cause.STOPPED
                 || change.cause() == DaemonStateChange.Cause.STOPPED_ELSEWHERE) {
-            startedHere.remove(shared);
+            synchronized (this) {
+                startedHere.remove(shared);
+            }
         }
     }
 
