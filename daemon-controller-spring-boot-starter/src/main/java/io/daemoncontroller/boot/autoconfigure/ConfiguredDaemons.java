@@ -13,6 +13,7 @@ import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.boot.ManagedDaemon;
 import io.daemoncontroller.boot.observation.DaemonObservations;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -27,7 +28,8 @@ import org.springframework.core.io.ResourceLoader;
  * that only sets lifecycle, required, tags or depends-on belongs to a {@code DaemonController} bean of the
  * application, which does not exist yet: it has no daemon here. Publishes the operations and state changes of its
  * daemons from the start. In a context that holds {@link SharedDaemons}, the controllers are the ones shared by the
- * contexts of the JVM.
+ * contexts of the JVM. Makes the connection details of the daemons that are services (see
+ * {@link ServiceConnections}), which are factory-method beans of this one too.
  *
  * @since 0.2.0
  */
@@ -42,6 +44,7 @@ public final class ConfiguredDaemons implements DisposableBean {
     private final DaemonObservations observations;
     private final Map<String, DaemonController> controllers = new LinkedHashMap<>();
     private final Map<String, ManagedDaemon> daemons = new LinkedHashMap<>();
+    private final Map<String, Map<Class<?>, ConnectionDetails>> connectionDetails = new LinkedHashMap<>();
     private final DaemonStateEventPublisher stateEvents;
 
     /**
@@ -60,11 +63,13 @@ public final class ConfiguredDaemons implements DisposableBean {
         this.observations = observations;
         SharedDaemons shared = resourceLoader instanceof ConfigurableApplicationContext context
                 ? SharedDaemons.in(context).orElse(null) : null;
+        ServiceConnections connections = new ServiceConnections(environment, resourceLoader.getClassLoader());
         for (String name : binder.names()) {
             DaemonDefinition definition = binder.bind(name);
             if (!definition.ownControllerSettings().isEmpty()) {
                 controllers.put(name, shared != null ? shared.controller(definition, factory::create)
                         : factory.create(definition));
+                connectionDetails.put(name, connections.details(definition));
             }
         }
         Set<String> visited = new HashSet<>();
@@ -107,6 +112,21 @@ public final class ConfiguredDaemons implements DisposableBean {
     DaemonController controller(String name) {
         return controllers.computeIfAbsent(name,
                 daemon -> factory.create(binder.bind(daemon)));
+    }
+
+    /**
+     * The factory method of the connection details bean of type {@code type} for the daemon {@code name}.
+     *
+     * @throws IllegalStateException when the daemon has none of that type: its configuration changed since the
+     * application was processed ahead of time
+     */
+    ConnectionDetails connectionDetails(String name, Class<?> type) {
+        ConnectionDetails details = connectionDetails.getOrDefault(name, Map.of()).get(type);
+        if (details == null) {
+            throw new IllegalStateException("Daemon '" + name + "' has no " + type.getName() + ": its service "
+                    + "changed since the application was processed ahead of time; build it again");
+        }
+        return details;
     }
 
     /** The daemon {@code name}, when it is built here. */

@@ -201,6 +201,17 @@ public class DaemonControllerProperties {
          */
         private int instances = 1;
 
+        /**
+         * The service the daemon is, for the connection details of its Spring Boot client: redis, postgres, mysql,
+         * mariadb, mongodb, rabbitmq or memcached; none for no connection details. Default: detected from the start
+         * command's program (redis-server, postgres, pg_ctl, mysqld, mariadbd, mongod, rabbitmq-server, memcached).
+         */
+        private String service;
+
+        /** What the service's clients connect with, besides the host and port of the daemon's ping. */
+        @NestedConfigurationProperty
+        private final Connection connection = new Connection();
+
         public String getStartCommand() {
             return startCommand;
         }
@@ -459,6 +470,61 @@ public class DaemonControllerProperties {
 
         public void setInstances(int instances) {
             this.instances = instances;
+        }
+
+        public String getService() {
+            return service;
+        }
+
+        public void setService(String service) {
+            this.service = service;
+        }
+
+        public Connection getConnection() {
+            return connection;
+        }
+    }
+
+    /**
+     * The credentials and database a service's clients use; the host and port come from the daemon's ping. Each
+     * unset value is the service's usual default.
+     */
+    public static class Connection {
+
+        /** The user clients log in as. Default: postgres for postgres, root for mysql and mariadb, guest for rabbitmq. */
+        private String username;
+
+        /** The user's password. Default: none; guest for rabbitmq. */
+        private String password;
+
+        /**
+         * The database: its name, its number for redis (default 0), the virtual host for rabbitmq (default /).
+         * Default: the username for postgres, test for mongodb, none for mysql and mariadb.
+         */
+        private String database;
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getDatabase() {
+            return database;
+        }
+
+        public void setDatabase(String database) {
+            this.database = database;
         }
     }
 

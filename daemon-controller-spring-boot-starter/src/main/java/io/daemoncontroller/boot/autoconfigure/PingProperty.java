@@ -1,8 +1,10 @@
 package io.daemoncontroller.boot.autoconfigure;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 
@@ -23,15 +25,17 @@ public final class PingProperty {
     private final String text;
     private final Function<Path, Ping> ping;
     private final OptionalInt port;
+    private final InetSocketAddress tcpAddress;
 
     private PingProperty(String text, Function<Path, Ping> ping) {
-        this(text, ping, OptionalInt.empty());
+        this(text, ping, OptionalInt.empty(), null);
     }
 
-    private PingProperty(String text, Function<Path, Ping> ping, OptionalInt port) {
+    private PingProperty(String text, Function<Path, Ping> ping, OptionalInt port, InetSocketAddress tcpAddress) {
         this.text = text;
         this.ping = ping;
         this.port = port;
+        this.tcpAddress = tcpAddress;
     }
 
     /**
@@ -42,8 +46,9 @@ public final class PingProperty {
     static PingProperty parse(String text) {
         String value = text.strip();
         if (value.startsWith("tcp://")) {
-            Ping tcp = tcp(value);
-            return new PingProperty(value, directory -> tcp, OptionalInt.of(uri(value).getPort()));
+            InetSocketAddress address = tcpAddressOf(value);
+            Ping tcp = Ping.tcp(address.getHostString(), address.getPort());
+            return new PingProperty(value, directory -> tcp, OptionalInt.of(address.getPort()), address);
         }
         if (value.startsWith("unix:")) {
             String socket = value.substring("unix:".length());
@@ -56,7 +61,7 @@ public final class PingProperty {
             URI uri = uri(value);
             Ping http = Ping.http(uri);
             return new PingProperty(value, directory -> http, uri.getPort() < 0 ? OptionalInt.empty()
-                    : OptionalInt.of(uri.getPort()));
+                    : OptionalInt.of(uri.getPort()), null);
         }
         if (value.startsWith("exec:")) {
             String command = value.substring("exec:".length());
@@ -74,12 +79,17 @@ public final class PingProperty {
         return port;
     }
 
+    /** The host and port of a {@code tcp://} ping, unresolved; empty for other pings. */
+    Optional<InetSocketAddress> tcpAddress() {
+        return Optional.ofNullable(tcpAddress);
+    }
+
     /** The ping, with a relative socket path resolved against {@code directory}. */
     Ping toPing(Path directory) {
         return ping.apply(directory);
     }
 
-    private static Ping tcp(String text) {
+    private static InetSocketAddress tcpAddressOf(String text) {
         URI uri = uri(text);
         if (uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535
                 || !(uri.getPath() == null || uri.getPath().isEmpty())) {
@@ -87,7 +97,7 @@ public final class PingProperty {
         }
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
-        return Ping.tcp(host, uri.getPort());
+        return InetSocketAddress.createUnresolved(host, uri.getPort());
     }
 
     private static URI uri(String text) {

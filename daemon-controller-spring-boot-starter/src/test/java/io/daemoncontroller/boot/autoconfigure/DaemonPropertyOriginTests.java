@@ -58,6 +58,22 @@ class DaemonPropertyOriginTests {
     }
 
     @Test
+    void anUnknownServiceIsReportedWithItsLine(CapturedOutput output) throws IOException {
+        failsToStart("""
+                daemon-controller:
+                  daemons:
+                    search:
+                      start-command: searchd
+                      ping: tcp://localhost:9312
+                      pid-file: search.pid
+                      service: sphinx
+                """);
+
+        assertThat(output).contains("Property: daemon-controller.daemons.search.service", "Value: \"sphinx\"",
+                "application.yml] - 7:16", "it is not a service this starter knows", "or none");
+    }
+
+    @Test
     void aValueThatCannotBeConvertedIsReportedWithItsLine(CapturedOutput output) throws IOException {
         failsToStart("""
                 daemon-controller:

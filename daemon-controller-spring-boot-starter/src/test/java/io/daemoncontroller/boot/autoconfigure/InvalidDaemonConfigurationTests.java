@@ -121,7 +121,29 @@ class InvalidDaemonConfigurationTests {
                         "daemon-controller.daemons.search-2.lifecycle=none",
                         "daemon-controller.daemons.search-2.ping=tcp://localhost:9315"), List.of(
                                 "Property: " + SEARCH + "instances", "it makes the daemon search-2",
-                                "rename one of the two entries")));
+                                "rename one of the two entries")),
+                arguments("an unknown service", List.of(SEARCH + "service=elasticsearch"), List.of(
+                        "Property: " + SEARCH + "service", "Value: \"elasticsearch\"",
+                        "it is not a service this starter knows, and no ConnectionDetailsFactory",
+                        "redis, postgres, mysql, mariadb, mongodb, rabbitmq, memcached or none")),
+                arguments("connection keys on a daemon that is no service", List.of(
+                        SEARCH + "connection.username=app"), List.of(
+                                "Property: " + SEARCH + "connection.username", "Value: \"app\"",
+                                "the daemon is no service", "set " + SEARCH + "service to the service")),
+                arguments("a connection password on a daemon whose service is none", List.of(
+                        SEARCH + "start-command=redis-server", SEARCH + "service=none",
+                        SEARCH + "connection.password=secret"), List.of(
+                                "Property: " + SEARCH + "connection.password", "Value: \"******\"",
+                                "but service is none")),
+                arguments("a service without a tcp ping", List.of(SEARCH + "service=redis",
+                        SEARCH + "ping=exec:redis-cli ping"), List.of(
+                                "Property: " + SEARCH + "ping", "Value: \"exec:redis-cli ping\"",
+                                "a redis daemon gives its clients the host and port of its tcp:// ping",
+                                "a tcp://host:port ping")),
+                arguments("a redis database that is no number", List.of(SEARCH + "service=redis",
+                        SEARCH + "connection.database=cache"), List.of(
+                                "Property: " + SEARCH + "connection.database", "Value: \"cache\"",
+                                "a redis database is a number")));
     }
 
     @ParameterizedTest(name = "{0}")
