@@ -15,14 +15,18 @@ import org.springframework.core.env.Environment;
 
 /**
  * The connection details a daemon gives the application's Spring Boot clients when it is a service: its
- * {@code service} (else the one its start command's program is), its ping's host and port, and its
+ * {@code service} (else the one its start command's program is), its {@code port} or its ping's, the host of its
+ * ping, and its
  * {@code connection.*} keys, made into {@link ConnectionDetails} by the {@code ConnectionDetailsFactory} beans
  * registered for {@link DaemonConnectionSource}, then adapted by those registered for the details made (Flyway's and
  * Liquibase's from JDBC's), as Boot's Docker Compose support does for a running service. A service the daemon is
- * detected to be is wired only when its Boot module is on the classpath and it has a {@code tcp://} ping; one it is
- * said to be, with {@code service} or {@code connection.*} keys, fails the startup when it cannot be.
+ * detected to be is wired only when its Boot module is on the classpath, it has a port (its own or a {@code tcp://}
+ * ping's) and it is not one of several instances; one it is said to be, with {@code service} or {@code connection.*}
+ * keys, fails the startup when it cannot be.
  */
 final class ServiceConnections {
+
+    private static final int PORT_NOT_CHOSEN = 0;
 
     private static final List<String> CONNECTION_KEYS = List.of("connection.username", "connection.database",
             "connection.password");
@@ -78,6 +82,17 @@ final class ServiceConnections {
             return Optional.empty();
         }
         DaemonService daemonService = known.get();
+        if (!definition.entry().equals(definition.name())) {
+            if (!wanted) {
+                return Optional.empty();
+            }
+            ConfiguredValue<Object> blamed = service.isSet() ? definition.asWritten("service", null)
+                    : connectionKey.get();
+            throw blamed.invalid(definition.entry() + " runs " + definition.settings().getInstances()
+                    + " instances, and Spring Boot's " + daemonService.configValue() + " client connects to one "
+                    + "server", "nothing (remove it, and connect to the instances with a client of the "
+                            + "application's own), or keep it and run one instance");
+        }
         if (!daemonService.isSupportedBy(classLoader)) {
             if (!wanted) {
                 return Optional.empty();
@@ -145,17 +160,30 @@ final class ServiceConnections {
                 .flatMap(DaemonService::startedBy);
     }
 
+    /**
+     * Where clients connect: the host of the first {@code tcp://} ping (else {@code localhost}, the default ping's)
+     * and the daemon's {@code port}, else that ping's port. An auto port not chosen yet, as while the application is
+     * AOT-processed, is {@value #PORT_NOT_CHOSEN}: the details made then only tell which beans to register.
+     */
     private static Optional<InetSocketAddress> tcpAddress(DaemonDefinition definition) {
         List<PingProperty> pings = definition.settings().getPing();
-        return pings == null ? Optional.empty() : pings.stream().map(PingProperty::tcpAddress)
-                .flatMap(Optional::stream).findFirst();
+        Optional<InetSocketAddress> ping = pings == null ? Optional.empty() : pings.stream()
+                .map(PingProperty::tcpAddress).flatMap(Optional::stream).findFirst();
+        String port = strippedOrNull(definition.settings().getPort());
+        if (port == null || !(DaemonPorts.isAuto(port) || port.matches("\\d{1,5}"))) {
+            return ping;
+        }
+        String host = ping.map(InetSocketAddress::getHostString).orElse("localhost");
+        return Optional.of(InetSocketAddress.createUnresolved(host, DaemonPorts.isAuto(port) ? PORT_NOT_CHOSEN
+                : Integer.parseInt(port)));
     }
 
     private static InvalidDaemonPropertyException noAddress(DaemonDefinition definition, String service) {
         return definition.asWritten("ping", definition.settings().getPing()).invalid("a " + service + " daemon "
-                + "gives its clients the host and port of its tcp:// ping, and it has none", "a tcp://host:port ping,"
-                        + " such as tcp://localhost:6379 (in a list with other pings, if need be); or set "
-                        + definition.ownProperty("service") + " to none");
+                + "gives its clients its port, or the host and port of its tcp:// ping, and it has neither",
+                "a tcp://host:port ping, such as tcp://localhost:6379 (in a list with other pings, if need be); or "
+                        + "set " + definition.ownProperty("port") + "; or set " + definition.ownProperty("service")
+                        + " to none");
     }
 
     private static InvalidDaemonPropertyException connectionKeyWithoutService(DaemonDefinition definition,

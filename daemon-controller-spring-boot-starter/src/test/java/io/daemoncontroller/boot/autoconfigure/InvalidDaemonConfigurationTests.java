@@ -138,8 +138,12 @@ class InvalidDaemonConfigurationTests {
                 arguments("a service without a tcp ping", List.of(SEARCH + "service=redis",
                         SEARCH + "ping=exec:redis-cli ping"), List.of(
                                 "Property: " + SEARCH + "ping", "Value: \"exec:redis-cli ping\"",
-                                "a redis daemon gives its clients the host and port of its tcp:// ping",
+                                "a redis daemon gives its clients its port, or the host and port of its tcp:// ping",
                                 "a tcp://host:port ping")),
+                arguments("a service on several instances", List.of(SEARCH + "service=redis",
+                        SEARCH + "instances=2", SEARCH + "pid-file=tmp/search-${instance}.pid"), List.of(
+                                "Property: " + SEARCH + "service", "search runs 2 instances, and Spring Boot's redis"
+                                        + " client connects to one server", "or keep it and run one instance")),
                 arguments("a redis database that is no number", List.of(SEARCH + "service=redis",
                         SEARCH + "connection.database=cache"), List.of(
                                 "Property: " + SEARCH + "connection.database", "Value: \"cache\"",

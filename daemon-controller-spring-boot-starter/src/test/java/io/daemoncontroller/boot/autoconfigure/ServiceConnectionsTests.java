@@ -99,6 +99,33 @@ class ServiceConnectionsTests {
     }
 
     @Test
+    void thePortKeyGivesThePortAndLocalhostWithoutAPing() {
+        runner.withPropertyValues(DB + "start-command=redis-server", DB + "port=7005",
+                DB + "pid-file=" + directory.resolve("db.pid")).run(context -> assertThat(context.getBean(
+                        DataRedisConnectionDetails.class).getStandalone()).extracting("host", "port")
+                        .containsExactly("localhost", 7005));
+    }
+
+    @Test
+    void anAutoPortIsTheOneChosenAndPublished() {
+        runner.withPropertyValues(DB + "start-command=redis-server --port ${daemon-controller.daemons.db.port}",
+                DB + "port=auto", DB + "pid-file=" + directory.resolve("db.pid")).run(context -> {
+                    int published = context.getEnvironment().getRequiredProperty("daemon-controller.daemons.db.port",
+                            Integer.class);
+                    assertThat(published).isPositive();
+                    assertThat(context.getBean(DataRedisConnectionDetails.class).getStandalone().getPort())
+                            .isEqualTo(published);
+                });
+    }
+
+    @Test
+    void instancesOfADetectedServiceAreNotWired() {
+        runner.withPropertyValues(daemon("redis-server")).withPropertyValues(DB + "instances=2",
+                DB + "pid-file=" + directory.resolve("db-${instance}.pid")).run(context -> assertThat(context)
+                        .hasNotFailed().doesNotHaveBean(ConnectionDetails.class));
+    }
+
+    @Test
     void aMongoUserAuthenticatesAgainstAdmin() {
         runner.withPropertyValues(daemon("mongod")).withPropertyValues(DB + "connection.username=app",
                 DB + "connection.password=p@ss", DB + "connection.database=orders").run(context -> assertThat(

@@ -2,9 +2,10 @@ package io.daemoncontroller.boot.connection;
 
 import java.nio.file.Path;
 
-import io.daemoncontroller.DaemonController;
+import io.daemoncontroller.Ping;
 import io.daemoncontroller.testsupport.FreePorts;
 import io.daemoncontroller.testsupport.RedisServer;
+import io.daemoncontroller.testsupport.RequiredProgram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringBootConfiguration;
@@ -31,7 +32,7 @@ class RedisConnectionDetailsIntegrationTests {
     private final int port = FreePorts.next();
 
     @Test
-    void aRedisTemplateReachesTheRedisDaemonDetectedFromItsProgramWithNoRedisPropertiesSet() {
+    void aRedisTemplateReachesTheRedisDaemonDetectedFromItsProgramWithNoRedisPropertiesSet() throws Exception {
         try (ConfigurableApplicationContext context = application().run()) {
             StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
             redis.opsForValue().set("greeting", "hello");
@@ -39,6 +40,25 @@ class RedisConnectionDetailsIntegrationTests {
             assertThat(redis.opsForValue().get("greeting")).isEqualTo("hello");
             assertThat(context.getBeansOfType(DataRedisConnectionDetails.class))
                     .containsOnlyKeys("dataRedisConnectionDetailsForCache");
+        }
+        assertThat(Ping.tcp("127.0.0.1", port).answers()).as("redis stopped with the application").isFalse();
+    }
+
+    @Test
+    void aRedisDaemonOnAnAutoPortWithNoPingIsReachedOnThePortChosen() {
+        Path program = RequiredProgram.find("redis-server", "redis-server");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE).properties(CACHE + "start-command=" + program
+                        + " --port ${daemon-controller.daemons.cache.port} --bind 127.0.0.1 --dir " + directory
+                        + " --save '' --appendonly no", CACHE + "daemonize-for-me=true", CACHE + "port=auto",
+                        CACHE + "pid-file=" + directory.resolve("redis.pid"), CACHE + "lifecycle=start-and-stop",
+                        "management.health.redis.enabled=false").run()) {
+            StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
+            redis.opsForValue().set("greeting", "hello");
+
+            assertThat(redis.opsForValue().get("greeting")).isEqualTo("hello");
+            assertThat(redis.execute(connection -> connection.serverCommands().info("server"), true)
+                    .getProperty("tcp_port")).isEqualTo(context.getEnvironment().getProperty(CACHE + "port"));
         }
     }
 
