@@ -47,24 +47,27 @@ final class DaemonPorts {
     /**
      * Publishes the ports of the daemons {@code environment} describes, unless done already.
      *
+     * @return the auto ports chosen, by daemon name; empty when there are none or they were published already
+     *
      * @throws InvalidDaemonPropertyException when a port cannot be chosen, or a path the auto port is recorded
      *         beside depends on that port
      */
-    static void publish(Environment environment, ClassLoader classLoader) {
+    static Map<String, AutoPortOrigin> publish(Environment environment, ClassLoader classLoader) {
         if (!(environment instanceof ConfigurableEnvironment configurable)
                 || configurable.getPropertySources().contains(PROPERTY_SOURCE)
                 || Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)
                 || !environment.getProperty("daemon-controller.enabled", Boolean.class, true)) {
-            return;
+            return Map.of();
         }
         if (!setsAnyPort(configurable)) {
             configurable.getPropertySources().addFirst(new PublishedPorts(Map.of(), Map.of()));
-            return;
+            return Map.of();
         }
         DaemonDefinitionBinder binder = new DaemonDefinitionBinder(environment, classLoader, true);
         DaemonControllerFactory factory = new DaemonControllerFactory(Path.of(""), Thread::new);
         Map<String, Object> ports = new LinkedHashMap<>();
         Map<String, Origin> origins = new LinkedHashMap<>();
+        Map<String, AutoPortOrigin> chosenPorts = new LinkedHashMap<>();
         for (String name : binder.names()) {
             DaemonDefinition definition = binder.bind(name);
             ConfiguredValue<String> port = definition.get("port", definition.settings().getPort());
@@ -81,14 +84,17 @@ final class DaemonPorts {
                 }
                 rejectPathsThatDependOnThePort(configurable, definition, property);
                 AutoPort chosen = factory.chooseAutoPort(definition, port);
+                AutoPortOrigin origin = new AutoPortOrigin(chosen, port.origin());
                 ports.put(property, chosen.port());
-                origins.put(property, new AutoPortOrigin(chosen, port.origin()));
+                origins.put(property, origin);
+                chosenPorts.put(name, origin);
             } else if (!definition.setsOwn("port")) {
                 ports.put(property, port.value().strip());
                 origins.put(property, port.origin());
             }
         }
         configurable.getPropertySources().addFirst(new PublishedPorts(ports, origins));
+        return chosenPorts;
     }
 
     /**

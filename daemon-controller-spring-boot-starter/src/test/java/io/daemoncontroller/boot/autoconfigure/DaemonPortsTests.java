@@ -35,7 +35,7 @@ class DaemonPortsTests {
     Path directory;
 
     @Test
-    void anAutoPortIsPublishedRecordedBesideThePidFileAndPingedByDefault() throws IOException {
+    void anAutoPortIsPublishedRecordedBesideThePidFileAndPingedByDefault(CapturedOutput output) throws IOException {
         try (ConfigurableApplicationContext context = run("""
                 daemon-controller:
                   daemons:
@@ -51,6 +51,8 @@ class DaemonPortsTests {
             assertThat(redis.startCommand()).isEqualTo("redis-server --port " + port);
             assertThat(redis.ping()).hasToString("tcp://localhost:" + port);
             assertThat(redis.port()).hasValue(port);
+            assertThat(output).contains("Daemon 'redis': port " + port + " for auto (URL [file:" + directory
+                    + "/application.yml] - 4:13), chosen as free, and recorded in " + directory + "/redis.pid.port");
         }
     }
 
