@@ -132,6 +132,25 @@ class DaemonPortsTests {
     }
 
     @Test
+    void anAutoPortWithAnHttpPingOnAnotherPortInAListIsReportedByItsIndex(CapturedOutput output) {
+        failsToStart("""
+                daemon-controller:
+                  daemons:
+                    web:
+                      port: auto
+                      start-command: web-server --port ${daemon-controller.daemons.web.port}
+                      pid-file: %s/web.pid
+                      ping:
+                        - tcp://localhost:${daemon-controller.daemons.web.port}
+                        - http://localhost:8080/health
+                """);
+
+        assertThat(output).contains("Property: daemon-controller.daemons.web.ping[1]",
+                "Value: \"http://localhost:8080/health\"", "application.yml] - 9:11",
+                "it names port 8080, but daemon-controller.daemons.web.port is auto");
+    }
+
+    @Test
     void anAutoPortWithAPingListOnTheChosenPortIsAccepted() {
         try (ConfigurableApplicationContext context = run("""
                 daemon-controller:

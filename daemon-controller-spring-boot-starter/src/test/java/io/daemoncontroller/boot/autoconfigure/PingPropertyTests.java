@@ -25,6 +25,15 @@ class PingPropertyTests {
     }
 
     @Test
+    void knowsThePortThatATcpOrHttpPingNames() {
+        assertThat(PingProperty.parse("tcp://localhost:9312").port()).hasValue(9312);
+        assertThat(PingProperty.parse("http://localhost:8080/health").port()).hasValue(8080);
+        assertThat(PingProperty.parse("https://localhost/health").port()).isEmpty();
+        assertThat(PingProperty.parse("exec:redis-cli -p 6379 ping").port()).isEmpty();
+        assertThat(PingProperty.parse("unix:/run/search.sock").port()).isEmpty();
+    }
+
+    @Test
     void readsAUnixSocketPingRelativeToTheWorkingDirectory() {
         assertThat(parse("unix:/run/search.sock")).hasToString("unix:/run/search.sock");
         assertThat(parse("unix:tmp/search.sock")).hasToString("unix:/srv/app/tmp/search.sock");
