@@ -43,4 +43,27 @@ class DaemonControllerAotProcessingTests {
                 .map(file -> file.getValue().toString()).findFirst().orElseThrow();
         assertThat(registrations).contains("searchDaemonController");
     }
+
+    @Test
+    void connectionDetailsBecomeGeneratedFactoryMethodBeansOfConfiguredDaemons() {
+        InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            String prefix = "daemon-controller.daemons.cache.";
+            TestPropertyValues.of(prefix + "start-command=redis-server --port ${daemon-controller.daemons.cache.port}",
+                    prefix + "port=auto", prefix + "pid-file=" + directory.resolve("cache.pid")).applyTo(context);
+            context.register(DaemonControllerAutoConfiguration.class, ServiceConnectionsAutoConfiguration.class);
+            DefaultGenerationContext generation = new DefaultGenerationContext(
+                    new ClassNameGenerator(ClassName.get("com.example", "App")), files, new RuntimeHints());
+            new ApplicationContextAotGenerator().processAheadOfTime(context, generation);
+            generation.writeGeneratedContent();
+        }
+        String definitions = files.getGeneratedFiles(Kind.SOURCE).entrySet().stream()
+                .filter(file -> file.getKey().endsWith("ConfiguredDaemons__BeanDefinitions.java"))
+                .map(file -> file.getValue().toString()).findFirst().orElseThrow();
+        assertThat(definitions).contains("getDataRedisConnectionDetailsForCacheBeanDefinition()",
+                "new RootBeanDefinition(DataRedisConnectionDetails.class)",
+                "addIndexedArgumentValue(0, \"cache\")",
+                "addIndexedArgumentValue(1, DataRedisConnectionDetails.class)",
+                ".connectionDetails(args.get(0), args.get(1))");
+    }
 }
