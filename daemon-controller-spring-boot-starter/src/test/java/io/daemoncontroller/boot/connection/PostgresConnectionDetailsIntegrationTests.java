@@ -12,6 +12,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,6 +69,18 @@ class PostgresConnectionDetailsIntegrationTests {
     }
 
     @Test
+    void flywayMigratesTheDaemonsDatabaseThroughTheConnectionDetailsAdaptedFromTheJdbcOnes() {
+        try (ConfigurableApplicationContext context = application().properties("spring.flyway.enabled=true",
+                "spring.flyway.locations=classpath:db/flyway-connection-details",
+                "spring.datasource.url=jdbc:postgresql://nowhere.invalid:1/wrong").run()) {
+            assertThat(context.getBeansOfType(FlywayConnectionDetails.class))
+                    .containsOnlyKeys("flywayConnectionDetailsForDb");
+            assertThat(context.getBean(JdbcTemplate.class).queryForObject("select text from greeting",
+                    String.class)).isEqualTo("migrated");
+        }
+    }
+
+    @Test
     void theUserAndDatabaseComeFromTheConnectionKeysAndTheApplicationNameReachesTheServer() {
         try (ConfigurableApplicationContext context = application().properties(DB + "service=postgres",
                 DB + "connection.username=postgres", DB + "connection.database=template1",
@@ -85,7 +98,8 @@ class PostgresConnectionDetailsIntegrationTests {
                 DB + "start-command=" + postgres.foregroundCommand(), DB + "daemonize-for-me=true",
                 DB + "user=" + postgres.user(), DB + "pid-file=" + directory.resolve("db.pid"),
                 DB + "ping=tcp://127.0.0.1:" + port, DB + "lifecycle=start-and-stop", DB + "start-timeout=20s",
-                "spring.datasource.type=org.springframework.jdbc.datasource.SimpleDriverDataSource");
+                "spring.datasource.type=org.springframework.jdbc.datasource.SimpleDriverDataSource",
+                "spring.flyway.enabled=false");
     }
 
     @SpringBootConfiguration(proxyBeanMethods = false)
