@@ -26,6 +26,7 @@ import io.daemoncontroller.boot.test.WebApplication;
 import io.daemoncontroller.testdaemon.TestDaemonCommand;
 import io.daemoncontroller.testsupport.FreePorts;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
+import io.daemoncontroller.testsupport.RequiredProgram;
 import io.daemoncontroller.testsupport.TestProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +117,43 @@ class DaemonInstancesIntegrationTests {
         }
     }
 
+    /** The README's example: Debian's nginx, three instances with {@code listen ... reuseport} on one port. */
+    @Test
+    void nginxInstancesWithReuseportShareOnePort() throws IOException {
+        Path nginx = RequiredProgram.find("nginx", "nginx-light");
+        int port = FreePorts.next();
+        Path temp = Files.createDirectories(directory.resolve("temp"));
+        Path config = Files.writeString(directory.resolve("nginx.conf"), String.join("\n",
+                "daemon on; worker_processes 1;",
+                "events { worker_connections 64; }",
+                "http {",
+                "  access_log off;",
+                "  client_body_temp_path " + temp + "; proxy_temp_path " + temp + "; fastcgi_temp_path " + temp + ";",
+                "  uwsgi_temp_path " + temp + "; scgi_temp_path " + temp + ";",
+                "  server { listen 127.0.0.1:" + port + " reuseport; location / { return 200 \"$pid\\n\"; } }",
+                "}", ""));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(WEB + "instances", 3);
+        properties.put(WEB + "start-command", nginx + " -p " + directory + "/ -c " + config + " -e "
+                + directory.resolve("web-${instance}.log") + " -g \"pid " + directory.resolve("web-${instance}.pid")
+                + ";\"");
+        properties.put(WEB + "pid-file", directory.resolve("web-${instance}.pid").toString());
+        properties.put(WEB + "log-file", directory.resolve("web-${instance}.log").toString());
+        properties.put(WEB + "ping", "http://127.0.0.1:" + port + "/");
+        properties.put(WEB + "lifecycle", "start-and-stop");
+        List<Long> masters;
+        try (ConfigurableApplicationContext context = application(properties)) {
+            masters = List.of(livePid(1).orElseThrow(), livePid(2).orElseThrow(), livePid(3).orElseThrow());
+            assertThat(new HashSet<>(masters)).hasSize(3);
+            Set<String> servedBy = new HashSet<>();
+            for (int i = 0; i < 60; i++) {
+                servedBy.add(lastLineOfHttpGet(port));
+            }
+            assertThat(servedBy).as("the nginx workers that served 60 connections").hasSizeGreaterThan(1);
+        }
+        assertThat(masters).noneMatch(TestProcesses::isAlive);
+    }
+
     /** The entry {@code web} with {@code count} instances of {@code daemon}, in the background, started at startup. */
     private Map<String, Object> instances(int count, TestDaemonCommand daemon, String ping) {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -153,6 +191,19 @@ class DaemonInstancesIntegrationTests {
             socket.setSoTimeout(5000);
             return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The last line of the answer to {@code GET /} over a new HTTP/1.0 connection to {@code port}. */
+    private static String lastLineOfHttpGet(int port) {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            List<String> lines = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+                    .lines().toList();
+            return lines.get(lines.size() - 1);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
