@@ -75,7 +75,7 @@ final class Daemon {
         stopMarker.clear();
         pidFile.delete();
         pidFile.createDirectory(pidDirectoryOwner());
-        LogFileWatch log = LogFileWatch.of(spec.logFile(), spec.readyLogLine());
+        LogFileWatch log = LogFileWatch.of(spec);
         runBeforeStart(deadline, log);
         SpawnedCommand command = spawnStartCommand(log);
         try {
@@ -500,7 +500,7 @@ final class Daemon {
     private void restartLocked() {
         stopMarker.clear();
         Deadline deadline = Deadline.after(spec.startTimeout());
-        LogFileWatch log = LogFileWatch.of(spec.logFile(), spec.readyLogLine());
+        LogFileWatch log = LogFileWatch.of(spec);
         SpawnedCommand command;
         try {
             command = SpawnedCommand.capturingOutput("restart command", spec.restartCommand(), spec);

@@ -202,6 +202,8 @@ public final class DaemonController implements AutoCloseable {
         private Duration startAbortTimeout = Duration.ofSeconds(10);
         private Duration stopTimeout = Duration.ofSeconds(30);
         private Duration logFileActivityTimeout = Duration.ofSeconds(10);
+        private Long logMaxSize;
+        private Integer logMaxFiles;
         private Duration pingInterval = Duration.ofMillis(100);
         private String stopSignal = "TERM";
         private boolean dontStopIfPidFileInvalid;
@@ -394,6 +396,37 @@ public final class DaemonController implements AutoCloseable {
         /** How long a stop may take before the daemon is killed with {@code SIGKILL}. Default 30s. */
         public Builder stopTimeout(Duration timeout) {
             this.stopTimeout = positive(timeout, "stopTimeout");
+            return this;
+        }
+
+        /**
+         * Bounds a {@code daemonizeForMe} daemon's log file: when a line would make it longer than {@code bytes}, it
+         * is rotated, at that line boundary, to {@code <log>.1} (the older ones one number up, the oldest beyond
+         * {@link #logMaxFiles} dropped) and the line starts a new one. A start whose daemon writes a first line
+         * rotates the log file it finds, unless empty. Rotation runs in the daemon's session, outliving this JVM as the
+         * daemon does, and loses and repeats no line. At least 4096; default: not bounded.
+         */
+        public Builder logMaxSize(long bytes) {
+            if (bytes < LogRotation.MIN_MAX_SIZE) {
+                throw new InvalidOptionException(identifier, "logMaxSize", bytes, "must be at least "
+                        + LogRotation.MIN_MAX_SIZE + " bytes (4KB): a smaller log file would be rotated at nearly "
+                        + "every line", "a size that holds many lines, such as 10485760 (10MB)");
+            }
+            this.logMaxSize = bytes;
+            return this;
+        }
+
+        /**
+         * With {@link #logMaxSize}: how many files the log takes at most, the log file included ({@code <log>},
+         * {@code <log>.1} ... {@code <log>.<files - 1>}). 1 keeps only the log file, started anew at each rotation.
+         * Default 5.
+         */
+        public Builder logMaxFiles(int files) {
+            if (files < 1) {
+                throw new InvalidOptionException(identifier, "logMaxFiles", files, "must be 1 or more",
+                        "the number of log files to keep, the current one included, such as 5 (the default)");
+            }
+            this.logMaxFiles = files;
             return this;
         }
 
@@ -615,11 +648,30 @@ public final class DaemonController implements AutoCloseable {
                 liveness = liveness.withTimeout(livenessTimeout);
             }
             return new DaemonController(new DaemonSpec(identifier, startCommand, stopCommand, restartCommand, ping,
-                    readyLogLine, pid, log, lock, beforeStart, startTimeout, startAbortTimeout, stopTimeout, logFileActivityTimeout,
+                    readyLogLine, pid, log, logRotation(), lock, beforeStart, startTimeout, startAbortTimeout, stopTimeout, logFileActivityTimeout,
                     pingInterval, stopSignal, dontStopIfPidFileInvalid, daemonizeForMe, environment, directory,
                     runAs, "daemon." + slug(),
                     new ConnectFailures(connectFailures), restartPolicy, restartDelay, maxRestartDelay, maxRestarts,
                     restartWindow, livenessInterval, liveness, livenessFailureThreshold, threadFactory), port);
+        }
+
+        private LogRotation logRotation() {
+            if (logMaxSize == null) {
+                if (logMaxFiles != null) {
+                    throw new InvalidOptionException(identifier, "logMaxFiles", logMaxFiles,
+                            "needs logMaxSize, the size at which the log file is rotated",
+                            "logMaxSize(...) too, such as logMaxSize(10485760) for 10MB files", "logMaxSize");
+                }
+                return null;
+            }
+            if (!daemonizeForMe) {
+                throw new InvalidOptionException(identifier, "logMaxSize", logMaxSize, "bounds only the log file the "
+                        + "controller writes, the output of a daemonizeForMe daemon; this daemon writes its own log "
+                        + "file, or none", "daemonizeForMe(true) for a command that stays in the foreground; or "
+                        + "leave logMaxSize unset and rotate the log with the daemon's own settings or logrotate",
+                        "daemonizeForMe");
+            }
+            return new LogRotation(logMaxSize, logMaxFiles == null ? LogRotation.DEFAULT_MAX_FILES : logMaxFiles);
         }
 
         private void requirePidFileOrDaemonizeForMe() {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Everything a {@link DaemonController} was built with, validated, with paths made absolute. {@code runAs} is
- * {@code null} when the commands run as this JVM's user; {@code readyLogLine} is {@code null} when the daemon's
+ * {@code null} when the commands run as this JVM's user; {@code logRotation} is {@code null} when the log file is not
+ * rotated; {@code readyLogLine} is {@code null} when the daemon's
  * log does not take part in its readiness; {@code livenessInterval} is {@code null} when liveness is not checked,
  * and {@code livenessPing} is then the ping bounded by the liveness timeout, if one was given.
  */
@@ -21,6 +22,7 @@ record DaemonSpec(
         Pattern readyLogLine,
         Path pidFile,
         Path logFile,
+        LogRotation logRotation,
         Path lockFile,
         Runnable beforeStart,
         Duration startTimeout,
@@ -45,6 +47,11 @@ record DaemonSpec(
         Ping livenessPing,
         int livenessFailureThreshold,
         ThreadFactory threadFactory) {
+
+    /** How many files the log file is rotated to: 0 when it is not. */
+    int rotatedLogFiles() {
+        return logRotation == null ? 0 : logRotation.rotatedFiles();
+    }
 
     /** The factory of this controller's threads for {@code purpose}, such as {@code "supervisor"}. */
     ThreadFactory threads(String purpose) {

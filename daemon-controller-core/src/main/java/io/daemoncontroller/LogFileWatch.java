@@ -3,33 +3,37 @@ package io.daemoncontroller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Watches a daemon's log file during one start: which lines it gained since the start began (all of it, if it did
- * not exist then), when it last grew, and whether the ready log line, if any, was written since. A missing log
+ * not exist then), across rotations, when it last changed size, and whether the ready log line, if any, was written
+ * since. A missing log
  * file option watches nothing.
  */
 final class LogFileWatch {
 
     private final Path file;
-    private final long startSize;
+    private final RotatedLog log;
+    private final RotatedLog.Position start;
     private final ReadyLogLine readyLine;
     private long lastSize;
     private long lastActivityNanos;
 
-    private LogFileWatch(Path file, Pattern readyLine) {
+    private LogFileWatch(Path file, int rotatedFiles, Pattern readyLine) {
         this.file = file;
-        this.startSize = file == null ? 0 : size(file);
-        this.readyLine = readyLine == null ? null : ReadyLogLine.from(file, readyLine);
-        this.lastSize = startSize;
+        this.log = file == null ? null : new RotatedLog(file, rotatedFiles);
+        this.start = log == null ? RotatedLog.Position.NONE : log.end();
+        this.readyLine = readyLine == null ? null : ReadyLogLine.from(log, readyLine);
+        this.lastSize = start.offset();
         this.lastActivityNanos = System.nanoTime();
     }
 
-    /** Watches {@code file} from now on, for {@code readyLine} too unless it is {@code null}. */
-    static LogFileWatch of(Path file, Pattern readyLine) {
-        return new LogFileWatch(file, readyLine);
+    /** Watches the log file of {@code spec}, and the files it is rotated to, from now on, for its ready log line too. */
+    static LogFileWatch of(DaemonSpec spec) {
+        return new LogFileWatch(spec.logFile(), spec.rotatedLogFiles(), spec.readyLogLine());
     }
 
     Path file() {
@@ -65,9 +69,24 @@ final class LogFileWatch {
         return Optional.ofNullable(readyLine).map(ReadyLogLine::describe);
     }
 
-    /** The lines written since the start began (the last ones, when many); empty without a log file. */
+    /**
+     * The lines written since the start began (the last ones, when many), across rotations; empty without a log
+     * file.
+     */
     String newLines() {
-        return file == null ? "" : OutputTail.read(file, startSize);
+        if (log == null) {
+            return "";
+        }
+        try {
+            List<RotatedLog.Part> parts = log.openSince(start);
+            try {
+                return OutputTail.read(parts);
+            } finally {
+                RotatedLog.closeAll(parts);
+            }
+        } catch (IOException ex) {
+            return "[cannot read " + file + ": " + ex.getMessage() + "]";
+        }
     }
 
     private static long size(Path file) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * Reads the end of what a process wrote to a file: at most the last {@value #MAX_LINES} lines and
@@ -38,6 +39,33 @@ final class OutputTail {
         } catch (IOException ex) {
             return "[cannot read " + file + ": " + ex.getMessage() + "]";
         }
+    }
+
+    /** The end of what {@code parts}, read in order from their offsets, hold together. */
+    static String read(List<RotatedLog.Part> parts) throws IOException {
+        long[] lengths = new long[parts.size()];
+        long total = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = Math.max(0, parts.get(i).channel().size() - parts.get(i).from());
+            total += lengths[i];
+        }
+        long skip = Math.max(0, total - MAX_BYTES);
+        ByteBuffer buffer = ByteBuffer.allocate((int) (total - skip));
+        for (int i = 0; i < lengths.length; i++) {
+            long skipped = Math.min(skip, lengths[i]);
+            skip -= skipped;
+            long from = parts.get(i).from() + skipped;
+            long end = parts.get(i).from() + lengths[i];
+            int partStart = buffer.position();
+            buffer.limit(partStart + (int) (end - from));
+            int read = 0;
+            while (buffer.hasRemaining() && read >= 0) {
+                read = parts.get(i).channel().read(buffer, from + buffer.position() - partStart);
+            }
+            buffer.limit(buffer.capacity());
+        }
+        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+        return lastLines(text, total > MAX_BYTES);
     }
 
     private static String lastLines(String text, boolean cut) {

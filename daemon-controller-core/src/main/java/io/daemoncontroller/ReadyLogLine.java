@@ -5,17 +5,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Watches a log file, during one start, for a line that contains a match of a pattern among the lines written since
- * the start began. Each {@link #seen()} reads only the bytes appended since the last one; a line counts once its
- * newline is written; a file that shrank or was replaced is read again from its beginning.
+ * the start began. Each {@link #seen()} reads only the bytes appended since the last one, across rotations (see
+ * {@link RotatedLog}); a line counts once its newline is written.
  */
 final class ReadyLogLine {
 
@@ -24,25 +21,22 @@ final class ReadyLogLine {
 
     private static final int READ_CHUNK = 8 * 1024;
 
-    private final Path file;
+    private final RotatedLog log;
     private final Pattern line;
     private final ByteBuffer chunk = ByteBuffer.allocate(READ_CHUNK);
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    private Object fileKey;
-    private long offset;
+    private RotatedLog.Position position;
     private boolean seen;
 
-    private ReadyLogLine(Path file, Pattern line) {
-        this.file = file;
+    private ReadyLogLine(RotatedLog log, Pattern line) {
+        this.log = log;
         this.line = line;
-        BasicFileAttributes attributes = attributes();
-        this.fileKey = attributes == null ? null : attributes.fileKey();
-        this.offset = attributes == null ? 0 : attributes.size();
+        this.position = log.end();
     }
 
-    /** Watches {@code file} from its current end (its beginning once it is created) for {@code line}. */
-    static ReadyLogLine from(Path file, Pattern line) {
-        return new ReadyLogLine(Objects.requireNonNull(file, "file"), Objects.requireNonNull(line, "line"));
+    /** Watches {@code log} from its current end (its beginning once it is created) for {@code line}. */
+    static ReadyLogLine from(RotatedLog log, Pattern line) {
+        return new ReadyLogLine(Objects.requireNonNull(log, "log"), Objects.requireNonNull(line, "line"));
     }
 
     /** Whether a matching line was written since the start began; reads what was appended since the last call. */
@@ -54,29 +48,36 @@ final class ReadyLogLine {
     }
 
     private boolean readAppended() {
-        BasicFileAttributes attributes = attributes();
-        if (attributes == null) {
+        if (log.end().equals(position)) {
             return false;
         }
-        if (!Objects.equals(attributes.fileKey(), fileKey) || attributes.size() < offset) {
-            fileKey = attributes.fileKey();
-            offset = 0;
-            pending.reset();
-        }
-        if (attributes.size() == offset) {
+        List<RotatedLog.Part> parts;
+        try {
+            parts = log.openSince(position);
+        } catch (IOException goneOrUnreadable) {
             return false;
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            int read;
-            while ((read = channel.read(chunk.clear(), offset)) > 0) {
-                offset += read;
-                if (matchesALine(chunk.array(), read)) {
-                    return true;
+        try {
+            for (RotatedLog.Part part : parts) {
+                if (!part.fileKey().equals(position.fileKey()) || part.from() != position.offset()) {
+                    pending.reset();
+                }
+                long offset = part.from();
+                position = new RotatedLog.Position(part.fileKey(), offset);
+                int read;
+                while ((read = part.channel().read(chunk.clear(), offset)) > 0) {
+                    offset += read;
+                    position = new RotatedLog.Position(part.fileKey(), offset);
+                    if (matchesALine(chunk.array(), read)) {
+                        return true;
+                    }
                 }
             }
             return false;
         } catch (IOException goneOrUnreadable) {
             return false;
+        } finally {
+            RotatedLog.closeAll(parts);
         }
     }
 
@@ -101,16 +102,8 @@ final class ReadyLogLine {
         pending.write(bytes, from, Math.min(length, Math.max(0, MAX_PENDING_BYTES - pending.size())));
     }
 
-    private BasicFileAttributes attributes() {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (IOException missing) {
-            return null;
-        }
-    }
-
     /** How the timeout report shows this condition: the pattern, the file, and whether the line was seen. */
     String describe() {
-        return "/" + line.pattern() + "/ in " + file + ": " + (seen ? "seen" : "not seen since this start began");
+        return "/" + line.pattern() + "/ in " + log.file() + ": " + (seen ? "seen" : "not seen since this start began");
     }
 }

@@ -26,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  * starts them and then {@code exec}s the daemon, so the process this JVM holds, and the pid it writes, is the
  * daemon itself (for a list, or a single simple shell command, which runs as {@code exec <command>}), its exit
  * status is the daemon's, and the daemon never writes to a pipe that dies with this JVM. The FIFOs are unlinked as
- * soon as both ends are open.
+ * soon as both ends are open. With a {@link LogRotation}, the {@code tee}s write into one more FIFO, read by a
+ * {@code split} that rotates the log file at line boundaries (see {@link #ROTATING_RELAY}), in the same session.
  * <p>
  * A daemon with a {@link RunAs user} runs its command through {@code setpriv}, last before the command: {@code setsid}
  * and {@code prlimit} run as this JVM's user (the new session and the mark survive the switch, which changes only
@@ -43,6 +44,29 @@ final class SpawnedCommand {
             "(trap '' HUP INT TERM; exec <\"$fifos/err\"; rm -f \"$fifos/err\"; rmdir \"$fifos\" 2>/dev/null;"
                     + " exec tee -a -p \"$log\" >&2) &",
             "exec \"$@\" >\"$fifos/out\" 2>\"$fifos/err\"");
+
+    /**
+     * The relay of a daemon whose log file is rotated: its two {@code tee}s copy to this JVM and write into one
+     * FIFO, read by GNU {@code split -C <max size>}, which cuts the stream into pieces of whole lines of at most that
+     * size and pipes each to a new shell that rotates the log files (if the log file is not empty) and appends the
+     * piece with {@code cat}. split waits for a piece's shell before it starts the next one, so the files are renamed
+     * only when every line before is written.
+     */
+    private static final String ROTATING_RELAY = """
+            log=$1; max=$2; files=$3; shift 3
+            fifos=$(mktemp -d) && mkfifo "$fifos/out" "$fifos/err" "$fifos/log" || exit 125
+            rotate='[ ! -s "$LOG" ] || { i=$((FILES - 1)); while [ "$i" -gt 1 ]; do
+            [ ! -e "$LOG.$((i - 1))" ] || mv -f "$LOG.$((i - 1))" "$LOG.$i"; i=$((i - 1)); done
+            if [ "$FILES" -gt 1 ]; then mv -f "$LOG" "$LOG.1"; else rm -f "$LOG"; fi; }; exec cat >>"$LOG"'
+            (trap '' HUP INT TERM; exec <"$fifos/log"; rm -f "$fifos/log"; rmdir "$fifos" 2>/dev/null
+             LOG=$log FILES=$files SHELL=/bin/sh exec split -a 16 -C "$max" --filter="$rotate" - "$fifos/") &
+            exec 3>"$fifos/log"
+            (trap '' HUP INT TERM; exec <"$fifos/out"; rm -f "$fifos/out"; rmdir "$fifos" 2>/dev/null
+             exec tee -p /dev/fd/3) &
+            (trap '' HUP INT TERM; exec <"$fifos/err"; rm -f "$fifos/err"; rmdir "$fifos" 2>/dev/null
+             exec tee -p /dev/fd/3 >&2) &
+            exec "$@" >"$fifos/out" 2>"$fifos/err" 3>&-
+            """;
 
     /** How much earlier than its real start /proc may show a process to start: its clock ticks and boot time. */
     private static final Duration PROC_CLOCK_SLACK = Duration.ofMillis(30);
@@ -85,8 +109,14 @@ final class SpawnedCommand {
     /** Runs {@code command} as the daemon itself, its output appended to the log file and relayed to the logs. */
     static SpawnedCommand asDaemon(CommandLine command, DaemonSpec spec) throws IOException {
         Files.createDirectories(spec.logFile().getParent());
-        List<String> relayed = new ArrayList<>(List.of("/bin/sh", "-c", RELAY, "daemon-controller-relay",
-                spec.logFile().toString()));
+        List<String> relayed = new ArrayList<>(List.of("/bin/sh", "-c"));
+        LogRotation rotation = spec.logRotation();
+        if (rotation == null) {
+            relayed.addAll(List.of(RELAY, "daemon-controller-relay", spec.logFile().toString()));
+        } else {
+            relayed.addAll(List.of(ROTATING_RELAY, "daemon-controller-relay", spec.logFile().toString(),
+                    Long.toString(rotation.maxSize()), Integer.toString(rotation.maxFiles())));
+        }
         relayed.addAll(asUser(command.execArgv(), spec));
         StartMark mark = StartMark.unique();
         Instant startedAt = Instant.now();

@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@code key=value} pairs: {@code action} ({@code connect} or {@code start}), {@code pidFile}, {@code port},
  * {@code startCommand} (a shell command line) and optionally {@code daemonizeForMe=true}, {@code goFile} (wait for
  * it to exist before acting), {@code readyFile} (created once ready to act), {@code beforeStartFile} (created in
- * beforeStart) and {@code blockInBeforeStart=true} (then never return from it). It prints the outcome,
+ * beforeStart), {@code blockInBeforeStart=true} (then never return from it), {@code logMaxSize} and
+ * {@code logMaxFiles} (both or neither). It prints the outcome,
  * {@code connected: <echo>}, {@code started} or {@code already started}, and exits with status 0; any other failure
  * is printed with exit status 1.
  */
@@ -29,14 +30,18 @@ public final class ControllerClient {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ChildJvm.options(args);
         int port = Integer.parseInt(options.get("port"));
-        DaemonController controller = DaemonController.builder("test daemon")
+        DaemonController.Builder builder = DaemonController.builder("test daemon")
                 .startCommand(options.get("startCommand"))
                 .ping(Ping.tcp("127.0.0.1", port))
                 .pidFile(Path.of(options.get("pidFile")))
                 .daemonizeForMe(Boolean.parseBoolean(options.get("daemonizeForMe")))
                 .startTimeout(Duration.ofSeconds(20))
-                .beforeStart(() -> beforeStart(options))
-                .build();
+                .beforeStart(() -> beforeStart(options));
+        if (options.containsKey("logMaxSize")) {
+            builder.logMaxSize(Long.parseLong(options.get("logMaxSize")))
+                    .logMaxFiles(Integer.parseInt(options.get("logMaxFiles")));
+        }
+        DaemonController controller = builder.build();
         try {
             if (options.containsKey("readyFile")) {
                 Files.createFile(Path.of(options.get("readyFile")));

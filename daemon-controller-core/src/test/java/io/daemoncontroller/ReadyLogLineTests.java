@@ -23,7 +23,7 @@ class ReadyLogLineTests {
     @Test
     void aLineWrittenBeforeTheWatchBeganDoesNotCount() throws IOException {
         Path log = append(dir.resolve("daemon.log"), "ready to accept connections\n");
-        ReadyLogLine ready = ReadyLogLine.from(log, READY);
+        ReadyLogLine ready = ReadyLogLine.from(new RotatedLog(log, 0), READY);
 
         assertThat(ready.seen()).isFalse();
         append(log, "starting\n");
@@ -36,7 +36,7 @@ class ReadyLogLineTests {
     @Test
     void aLineCountsOnceItsNewlineIsWrittenEvenWhenWrittenInPieces() throws IOException {
         Path log = dir.resolve("daemon.log");
-        ReadyLogLine ready = ReadyLogLine.from(log, Pattern.compile("^ready$"));
+        ReadyLogLine ready = ReadyLogLine.from(new RotatedLog(log, 0), Pattern.compile("^ready$"));
 
         append(log, "rea");
         assertThat(ready.seen()).isFalse();
@@ -49,7 +49,7 @@ class ReadyLogLineTests {
     @Test
     void aLineIsMatchedAcrossManyAppendsAndLongOutput() throws IOException {
         Path log = append(dir.resolve("daemon.log"), "old line\n".repeat(10_000));
-        ReadyLogLine ready = ReadyLogLine.from(log, READY);
+        ReadyLogLine ready = ReadyLogLine.from(new RotatedLog(log, 0), READY);
 
         append(log, "noise\n".repeat(5_000));
         assertThat(ready.seen()).isFalse();
@@ -60,7 +60,7 @@ class ReadyLogLineTests {
     @Test
     void aTruncatedLogIsReadFromItsBeginning() throws IOException {
         Path log = append(dir.resolve("daemon.log"), "a long line of an earlier start\n".repeat(100));
-        ReadyLogLine ready = ReadyLogLine.from(log, READY);
+        ReadyLogLine ready = ReadyLogLine.from(new RotatedLog(log, 0), READY);
 
         Files.writeString(log, "ready to accept connections\n", StandardCharsets.UTF_8,
                 StandardOpenOption.TRUNCATE_EXISTING);
@@ -71,7 +71,7 @@ class ReadyLogLineTests {
     @Test
     void aRecreatedLogIsReadFromItsBeginningEvenWhenItIsAlreadyLonger() throws IOException {
         Path log = append(dir.resolve("daemon.log"), "earlier start\n");
-        ReadyLogLine ready = ReadyLogLine.from(log, READY);
+        ReadyLogLine ready = ReadyLogLine.from(new RotatedLog(log, 0), READY);
         Files.move(log, dir.resolve("daemon.log.1"));
 
         append(log, "ready to accept connections, in a new file longer than the old one\n");
@@ -82,7 +82,7 @@ class ReadyLogLineTests {
     @Test
     void aLogCreatedAfterTheWatchBeganIsReadWhole() throws IOException {
         Path log = dir.resolve("daemon.log");
-        ReadyLogLine ready = ReadyLogLine.from(log, READY);
+        ReadyLogLine ready = ReadyLogLine.from(new RotatedLog(log, 0), READY);
         assertThat(ready.seen()).isFalse();
         assertThat(ready.describe()).isEqualTo("/ready to accept connections/ in " + log
                 + ": not seen since this start began");
