@@ -8,22 +8,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.boot.ManagedDaemon;
 import io.daemoncontroller.boot.observation.DaemonObservations;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySources;
 import org.springframework.core.io.ResourceLoader;
 
 /**
  * The daemons described under {@code daemon-controller.daemons}, built from the environment when the application
  * runs: the controller of each daemon whose entry says how to run it, and the {@link ManagedDaemon} of each of
- * those that depends on such daemons only. Built before the application context is refreshed, it lets the daemons
- * start before any bean exists; the {@code <name>DaemonController} beans are then factory-method beans of this
+ * those that depends on such daemons only. Built by the application's startup, in a thread of its own while the
+ * context's refresh reads the configuration, it lets the daemons start before any bean exists; the {@code <name>DaemonController} beans are then factory-method beans of this
  * one, so that their names can be fixed at build time (AOT) while their settings are bound at run time. An entry
  * that only sets lifecycle, required, tags or depends-on belongs to a {@code DaemonController} bean of the
  * application, which does not exist yet: it has no daemon here. Publishes the operations and state changes of its
@@ -38,14 +43,22 @@ public final class ConfiguredDaemons implements DisposableBean {
     /** The name of this bean. */
     public static final String BEAN_NAME = "daemonControllerConfiguredDaemons";
 
-    private final DaemonDefinitionBinder binder;
-    private final DaemonControllerFactory factory;
+    private final Environment environment;
+    private final PropertySources sources;
+    private final ClassLoader classLoader;
+    private final DaemonThreads threads;
+    private final SharedDaemons shared;
     private final ApplicationEventPublisher events;
     private final DaemonObservations observations;
+    private final Map<String, DaemonDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, DaemonController> controllers = new LinkedHashMap<>();
     private final Map<String, ManagedDaemon> daemons = new LinkedHashMap<>();
     private final Map<String, Map<Class<?>, ConnectionDetails>> connectionDetails = new LinkedHashMap<>();
-    private final DaemonStateEventPublisher stateEvents;
+    private final AtomicBoolean building = new AtomicBoolean();
+    private final CompletableFuture<Void> built = new CompletableFuture<>();
+    private DaemonDefinitionBinder binder;
+    private DaemonControllerFactory factory;
+    private DaemonStateEventPublisher stateEvents;
 
     /**
      * Binds {@code daemon-controller.*} from {@code environment}, after publishing the daemons' ports to it unless
@@ -54,19 +67,71 @@ public final class ConfiguredDaemons implements DisposableBean {
      *
      * @throws InvalidDaemonPropertyException naming the property, when a daemon's entry is invalid
      */
+    @Autowired
     public ConfiguredDaemons(Environment environment, ResourceLoader resourceLoader,
             ApplicationEventPublisher events, DaemonObservations observations) {
+        this(environment, resourceLoader, events, observations, true);
+    }
+
+    private ConfiguredDaemons(Environment environment, ResourceLoader resourceLoader,
+            ApplicationEventPublisher events, DaemonObservations observations, boolean buildNow) {
         DaemonPorts.publish(environment, resourceLoader.getClassLoader());
-        this.binder = new DaemonDefinitionBinder(environment, resourceLoader.getClassLoader());
-        this.factory = new DaemonControllerFactory(Path.of(""), DaemonThreads.of(environment).factory("daemon"));
+        this.environment = environment;
+        this.sources = DaemonDefinitionBinder.sourcesNow(environment);
+        this.classLoader = resourceLoader.getClassLoader();
+        this.threads = DaemonThreads.of(environment);
+        this.shared = resourceLoader instanceof ConfigurableApplicationContext context
+                ? SharedDaemons.in(context).orElse(null) : null;
         this.events = events;
         this.observations = observations;
-        SharedDaemons shared = resourceLoader instanceof ConfigurableApplicationContext context
-                ? SharedDaemons.in(context).orElse(null) : null;
-        ServiceConnections connections = new ServiceConnections(environment, resourceLoader.getClassLoader());
+        if (buildNow) {
+            build();
+        }
+    }
+
+    /**
+     * The daemons {@code environment} describes with the property sources it has now (its daemons' ports
+     * published), built when first used (by {@link #build()} or any other method), so that an application's
+     * startup can build them in a thread of its own while the context's refresh goes on. Each method waits for the
+     * build, and throws what it threw.
+     */
+    public static ConfiguredDaemons buildOnFirstUse(Environment environment, ResourceLoader resourceLoader,
+            ApplicationEventPublisher events, DaemonObservations observations) {
+        return new ConfiguredDaemons(environment, resourceLoader, events, observations, false);
+    }
+
+    /**
+     * Binds and builds the daemons unless that is done or under way in another thread, then waits until it is done.
+     *
+     * @throws InvalidDaemonPropertyException naming the property, when a daemon's entry is invalid
+     */
+    public void build() {
+        if (building.compareAndSet(false, true)) {
+            try {
+                bindAndBuild();
+                built.complete(null);
+            } catch (RuntimeException | Error ex) {
+                built.completeExceptionally(ex);
+            }
+        }
+        try {
+            built.join();
+        } catch (CompletionException ex) {
+            if (ex.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) ex.getCause();
+        }
+    }
+
+    private void bindAndBuild() {
+        binder = new DaemonDefinitionBinder(sources, classLoader);
+        factory = new DaemonControllerFactory(Path.of(""), threads.factory("daemon"));
+        ServiceConnections connections = new ServiceConnections(environment, classLoader);
         for (String name : binder.names()) {
             DaemonDefinition definition = binder.bind(name);
             if (!definition.ownControllerSettings().isEmpty()) {
+                definitions.put(name, definition);
                 controllers.put(name, shared != null ? shared.controller(definition, factory::create)
                         : factory.create(definition));
                 connectionDetails.put(name, connections.details(definition));
@@ -89,7 +154,7 @@ public final class ConfiguredDaemons implements DisposableBean {
         if (controller == null || !visited.add(name)) {
             return null;
         }
-        DaemonDefinition definition = binder.bind(name);
+        DaemonDefinition definition = definitions.get(name);
         List<ManagedDaemon> dependencies = new ArrayList<>();
         for (ConfiguredValue<String> dependency : definition.dependsOn()) {
             ManagedDaemon managed = managed(dependency.value(), visited);
@@ -110,6 +175,7 @@ public final class ConfiguredDaemons implements DisposableBean {
      * @throws InvalidDaemonPropertyException when the daemon's entry does not say how to run it
      */
     DaemonController controller(String name) {
+        build();
         return controllers.computeIfAbsent(name,
                 daemon -> factory.create(binder.bind(daemon)));
     }
@@ -121,6 +187,7 @@ public final class ConfiguredDaemons implements DisposableBean {
      * application was processed ahead of time
      */
     ConnectionDetails connectionDetails(String name, Class<?> type) {
+        build();
         ConnectionDetails details = connectionDetails.getOrDefault(name, Map.of()).get(type);
         if (details == null) {
             throw new IllegalStateException("Daemon '" + name + "' has no " + type.getName() + ": its service "
@@ -129,19 +196,35 @@ public final class ConfiguredDaemons implements DisposableBean {
         return details;
     }
 
+    /** The definition the daemon {@code name} is built from, when it is built here. */
+    Optional<DaemonDefinition> definition(String name) {
+        build();
+        return Optional.ofNullable(definitions.get(name));
+    }
+
     /** The daemon {@code name}, when it is built here. */
     Optional<ManagedDaemon> find(String name) {
+        build();
         return Optional.ofNullable(daemons.get(name));
     }
 
     /** Every daemon built here, each after those it depends on. */
     public List<ManagedDaemon> all() {
+        build();
         return List.copyOf(daemons.values());
     }
 
-    /** Stops publishing state changes, as the context that would receive them is closed. */
+    /**
+     * Stops publishing state changes, as the context that would receive them is closed; first waits for a build
+     * under way, so that none begins after.
+     */
     @Override
     public void destroy() {
+        try {
+            build();
+        } catch (RuntimeException ex) {
+            return;
+        }
         stateEvents.destroy();
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration of the daemons: a {@link DaemonController} bean per daemon under
@@ -39,16 +40,19 @@ public final class DaemonControllerAutoConfiguration {
 
     /**
      * The registry. Each daemon is built after those it depends on, so a {@code depends-on} that names no daemon or
-     * closes a cycle fails here, naming the property.
+     * closes a cycle fails here, naming the property. Binds the entries of the application's own
+     * {@code DaemonController} beans only: {@link ConfiguredDaemons} has bound the others.
      */
     @Bean
     @ConditionalOnMissingBean
     Daemons daemons(ConfigurableListableBeanFactory beanFactory, Environment environment,
             ConfiguredDaemons configured, ApplicationEventPublisher events, DaemonObservations observations) {
         Map<String, DaemonController> controllers = byDaemonName(beanFactory.getBeansOfType(DaemonController.class));
-        DaemonDefinitionBinder binder = new DaemonDefinitionBinder(environment, beanFactory.getBeanClassLoader());
+        SingletonSupplier<DaemonDefinitionBinder> binder = SingletonSupplier.of(() ->
+                new DaemonDefinitionBinder(environment, beanFactory.getBeanClassLoader()));
         Map<String, DaemonDefinition> definitions = new LinkedHashMap<>();
-        controllers.keySet().forEach(name -> definitions.put(name, binder.bind(name)));
+        controllers.keySet().forEach(name -> definitions.put(name, configured.definition(name)
+                .orElseGet(() -> binder.obtain().bind(name))));
         Map<String, ManagedDaemon> daemons = new HashMap<>();
         for (String name : new DaemonDependencyGraph(definitions).dependenciesFirst()) {
             DaemonDefinition definition = definitions.get(name);

@@ -24,7 +24,9 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.PropertySources;
 
 /**
  * Binds each daemon's settings from the environment in layers: the built-in defaults (the field initializers of
@@ -51,16 +53,25 @@ final class DaemonDefinitionBinder {
             Map.entry("pid-file", Daemon::getPidFile), Map.entry("log-file", Daemon::getLogFile),
             Map.entry("lock-file", Daemon::getLockFile));
 
-    private final ConfigurableEnvironment environment;
+    private final PropertySources sources;
+    private final Iterable<ConfigurationPropertySource> configurationSources;
     private final List<ConversionService> conversions;
     private final Consumer<PropertyEditorRegistry> editors;
     private final boolean lenient;
     private Map<String, Instance> daemons;
     private Map<String, List<String>> daemonsByEntry;
 
-    /** Loads the classes of {@code connect-failures} with {@code classLoader}. */
+    /**
+     * Binds from the property sources {@code environment} has now, whatever sources are added later; loads the
+     * classes of {@code connect-failures} with {@code classLoader}.
+     */
     DaemonDefinitionBinder(Environment environment, ClassLoader classLoader) {
-        this(environment, classLoader, false);
+        this(sourcesNow(environment), classLoader, false);
+    }
+
+    /** Binds from {@code sources}; loads the classes of {@code connect-failures} with {@code classLoader}. */
+    DaemonDefinitionBinder(PropertySources sources, ClassLoader classLoader) {
+        this(sources, classLoader, false);
     }
 
     /**
@@ -69,12 +80,25 @@ final class DaemonDefinitionBinder {
      * daemons reports it.
      */
     DaemonDefinitionBinder(Environment environment, ClassLoader classLoader, boolean lenient) {
+        this(sourcesNow(environment), classLoader, lenient);
+    }
+
+    private DaemonDefinitionBinder(PropertySources sources, ClassLoader classLoader, boolean lenient) {
         this.lenient = lenient;
         ApplicationConversionService conversionService = new ApplicationConversionService();
         conversionService.addConverter(new PingPropertyConverter());
-        this.environment = (ConfigurableEnvironment) environment;
+        this.sources = sources;
+        this.configurationSources = ConfigurationPropertySources.from(sources);
         this.conversions = List.of(conversionService);
         this.editors = registry -> registry.registerCustomEditor(Class.class, new ClassEditor(classLoader));
+    }
+
+    /**
+     * A copy of the list of {@code environment}'s property sources, so that a binding in another thread, while the
+     * context's refresh adds sources, binds from the same sources whenever it runs.
+     */
+    static PropertySources sourcesNow(Environment environment) {
+        return new MutablePropertySources(((ConfigurableEnvironment) environment).getPropertySources());
     }
 
     /**
@@ -192,7 +216,7 @@ final class DaemonDefinitionBinder {
 
     /** A binder of the environment that resolves placeholders with {@code placeholders}. */
     private Binder binder(PropertySourcesPlaceholdersResolver placeholders) {
-        return new Binder(ConfigurationPropertySources.get(environment), placeholders, conversions, editors, null,
+        return new Binder(configurationSources, placeholders, conversions, editors, null,
                 null);
     }
 
@@ -201,7 +225,7 @@ final class DaemonDefinitionBinder {
         List<PropertySource<?>> sources = new ArrayList<>();
         sources.add(new MapPropertySource("daemon-controller instance", Map.of(INSTANCE,
                 Integer.toString(instance))));
-        environment.getPropertySources().forEach(sources::add);
+        this.sources.forEach(sources::add);
         return new PropertySourcesPlaceholdersResolver(sources);
     }
 

@@ -17,10 +17,12 @@ import org.springframework.core.env.Environment;
  * Starts the daemons described in properties when the application is prepared, before the context's refresh
  * creates any bean, so that beans that connect while they are created (migrations, connection pools, clients
  * that connect in their constructor) find their daemons up; and arranges that they are stopped after every bean is
- * destroyed. Boot's Docker Compose support starts its services from the same event. The daemons start while the
- * refresh reads the application's configuration; a post-processor added to the context waits for them after every
- * bean definition is known and before any bean of the application is created (only the context's bean definition
- * registry post-processors exist then), and fails the refresh when one failed to start. Does nothing while the
+ * destroyed. Boot's Docker Compose support starts its services from the same event. The daemons are bound, built
+ * and started in a thread of their own while the refresh reads the application's configuration (binding them and
+ * loading the classes that control them would otherwise add tens of milliseconds to a cold start); a
+ * post-processor added to the context waits for them after every bean definition is known and before any bean of
+ * the application is created (only the context's bean definition registry post-processors exist then), and fails
+ * the refresh when a property is invalid or a daemon failed to start. Does nothing while the
  * application is AOT-processed, nor with {@code daemon-controller.enabled=false}.
  */
 class DaemonStartupListener implements ApplicationListener<ApplicationPreparedEvent> {
@@ -52,9 +54,10 @@ class DaemonStartupListener implements ApplicationListener<ApplicationPreparedEv
         }
         DeferredEvents events = new DeferredEvents();
         LateObservations observations = new LateObservations(context);
-        ConfiguredDaemons daemons = new ConfiguredDaemons(environment, context, events, observations.observations());
+        ConfiguredDaemons daemons = ConfiguredDaemons.buildOnFirstUse(environment, context, events,
+                observations.observations());
         beanFactory.registerSingleton(ConfiguredDaemons.BEAN_NAME, daemons);
-        EarlyDaemonStart start = EarlyDaemonStart.begin(daemons.all(), shutdown,
+        EarlyDaemonStart start = EarlyDaemonStart.begin(daemons, shutdown,
                 DaemonThreads.of(environment).factory("lifecycle"), () -> {
                     events.release(context);
                     observations.ready();

@@ -1,0 +1,53 @@
+package io.daemoncontroller.boot.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.daemoncontroller.boot.ManagedDaemon;
+import io.daemoncontroller.boot.observation.DaemonObservations;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ConfiguredDaemonsTests {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void buildsOnFirstUseFromThePropertySourcesTheEnvironmentHadWhenItWasMade() throws Exception {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("application", daemon("search")));
+        ConfiguredDaemons daemons = ConfiguredDaemons.buildOnFirstUse(environment, new DefaultResourceLoader(),
+                event -> { }, DaemonObservations.NONE);
+        environment.getPropertySources().addFirst(new MapPropertySource("added during the refresh", daemon("kv")));
+        CompletableFuture<Void> build = CompletableFuture.runAsync(daemons::build);
+        assertThat(daemons.all()).extracting(ManagedDaemon::name).containsExactly("search");
+        build.join();
+        daemons.destroy();
+    }
+
+    @Test
+    void everyUseThrowsWhatTheBuildThrew() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("application",
+                Map.of("daemon-controller.daemons.search.start-command", "searchd")));
+        ConfiguredDaemons daemons = ConfiguredDaemons.buildOnFirstUse(environment, new DefaultResourceLoader(),
+                event -> { }, DaemonObservations.NONE);
+        assertThatExceptionOfType(InvalidDaemonPropertyException.class).isThrownBy(daemons::build);
+        assertThatExceptionOfType(InvalidDaemonPropertyException.class).isThrownBy(daemons::all);
+        daemons.destroy();
+    }
+
+    private Map<String, Object> daemon(String name) {
+        String prefix = "daemon-controller.daemons." + name + ".";
+        return Map.of(prefix + "start-command", name + "d", prefix + "ping", "tcp://127.0.0.1:1",
+                prefix + "pid-file", directory.resolve(name + ".pid").toString());
+    }
+}
