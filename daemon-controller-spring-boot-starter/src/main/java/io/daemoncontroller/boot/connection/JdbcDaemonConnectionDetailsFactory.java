@@ -15,6 +15,10 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 class JdbcDaemonConnectionDetailsFactory
         implements ConnectionDetailsFactory<DaemonConnectionSource, JdbcConnectionDetails> {
 
+    JdbcDaemonConnectionDetailsFactory() {
+        RequiredClasses.check(getClass(), "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails");
+    }
+
     @Override
     public JdbcConnectionDetails getConnectionDetails(DaemonConnectionSource source) {
         SqlDatabase database = SqlDatabase.of(source);
