@@ -5,6 +5,7 @@ import java.util.Deque;
 
 import io.daemoncontroller.AlreadyStartedException;
 import io.daemoncontroller.DaemonController;
+import io.daemoncontroller.DaemonStateChange;
 
 /**
  * What one test class began with its daemons, to end after its tests: the class-scoped daemons it started (or
@@ -38,8 +39,8 @@ final class ClassDaemons implements AutoCloseable {
 
     /**
      * Starts the daemon, or, when it already runs (left by a test JVM that was killed, say), takes it as the
-     * controller's own: either way it runs, the controller supervises it, and the {@link JvmExitGuard} stops it if
-     * this JVM is killed.
+     * controller's own: either way it runs, the controller supervises it, and the {@link JvmExitGuard} stops it,
+     * and each process a restart makes it, if this JVM is killed.
      */
     static void startOrAdopt(DaemonController controller) {
         try {
@@ -47,7 +48,13 @@ final class ClassDaemons implements AutoCloseable {
         } catch (AlreadyStartedException ex) {
             // Adopted by the controller: its status says RUNNING, found running.
         }
-        JvmExitGuard.jvm().guard(controller);
+        JvmExitGuard guard = JvmExitGuard.jvm();
+        guard.guard(controller);
+        controller.addListener(change -> {
+            if (change.cause() == DaemonStateChange.Cause.STARTED) {
+                guard.guard(controller);
+            }
+        });
     }
 
     /** Ends everything begun, the last first; a failure is thrown after every end ran, the others suppressed. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.daemoncontroller.DaemonController;
+import io.daemoncontroller.RestartPolicy;
 import io.daemoncontroller.testsupport.Await;
 import io.daemoncontroller.testsupport.ChildJvm;
 import io.daemoncontroller.testsupport.TestProcesses;
@@ -96,6 +97,29 @@ class DaemonExtensionTests {
     }
 
     @Test
+    void aDaemonRestartedAfterADeathIsStoppedWhenTheJvmIsKilled() throws Exception {
+        Path held = dir.resolve("held");
+        Process child = ChildJvm.start(dir.resolve("child.out"), TestClasses.class,
+                "class=" + RestartedJvmScoped.class.getName(), TestRedis.DIR + "=" + dir,
+                TestRedis.PORT + "=" + port, "hold=" + held);
+        try {
+            Await.until("the child JVM to run the class", Duration.ofSeconds(60), () -> Files.exists(held));
+            long first = Seen.in(dir).get(0).pid();
+            TestProcesses.signal("KILL", first);
+            DaemonController observer = TestRedis.controller("redis", dir, port);
+            long restarted = Await.value("redis to be restarted", Duration.ofSeconds(20),
+                    () -> observer.pid().stream().boxed().filter(pid -> pid != first).findFirst());
+            child.destroyForcibly();
+
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("the child JVM is killed").isTrue();
+            Await.until("the restarted redis (pid " + restarted + ") to be stopped by the guard",
+                    Duration.ofSeconds(10), () -> !TestProcesses.isAlive(restarted));
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
     void aLaterClassThatDescribesAnotherDaemonWithTheSamePidFileFailsNamingBoth() {
         TestExecutionSummary summary = TestClasses.run(redisProperties(), FirstJvmScoped.class,
                 OtherDaemonSamePidFile.class);
@@ -164,6 +188,19 @@ class DaemonExtensionTests {
 
         @Daemon(scope = DaemonScope.JVM)
         final DaemonController redis = TestRedis.fromSystemProperties("redis");
+
+        @Test
+        void runs() {
+            Seen.record(redis);
+        }
+    }
+
+    @WithDaemons
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class RestartedJvmScoped {
+
+        @Daemon(scope = DaemonScope.JVM)
+        final DaemonController redis = TestRedis.fromSystemProperties("redis", RestartPolicy.ALWAYS);
 
         @Test
         void runs() {

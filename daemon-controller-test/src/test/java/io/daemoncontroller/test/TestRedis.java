@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.Ping;
+import io.daemoncontroller.RestartPolicy;
 import io.daemoncontroller.testsupport.RedisServer;
 
 /**
@@ -21,10 +22,22 @@ final class TestRedis {
 
     /** The redis of {@link #DIR} and {@link #PORT}, as the launching test set them. */
     static DaemonController fromSystemProperties(String identifier) {
-        return controller(identifier, Path.of(System.getProperty(DIR)), Integer.getInteger(PORT));
+        return fromSystemProperties(identifier, RestartPolicy.NEVER);
+    }
+
+    /** The same, restarted by its controller as {@code policy} says, 100 ms after a death. */
+    static DaemonController fromSystemProperties(String identifier, RestartPolicy policy) {
+        return builder(identifier, Path.of(System.getProperty(DIR)), Integer.getInteger(PORT))
+                .restartPolicy(policy)
+                .restartDelay(Duration.ofMillis(100))
+                .build();
     }
 
     static DaemonController controller(String identifier, Path dir, int port) {
+        return builder(identifier, dir, port).build();
+    }
+
+    static DaemonController.Builder builder(String identifier, Path dir, int port) {
         RedisServer redis = RedisServer.in(dir, port);
         Path pidFile = dir.resolve("redis.pid");
         return DaemonController.builder(identifier)
@@ -32,7 +45,6 @@ final class TestRedis {
                 .pidFile(pidFile)
                 .logFile(redis.logFile())
                 .ping(Ping.tcp("127.0.0.1", port))
-                .stopTimeout(Duration.ofSeconds(10))
-                .build();
+                .stopTimeout(Duration.ofSeconds(10));
     }
 }
