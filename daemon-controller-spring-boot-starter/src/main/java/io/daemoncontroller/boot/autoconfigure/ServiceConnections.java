@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Connection;
+import io.daemoncontroller.boot.connection.BuiltInConnectionDetailsFactories;
 import io.daemoncontroller.boot.connection.DaemonConnectionSource;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactories;
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactory;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 
 /**
@@ -33,11 +36,13 @@ final class ServiceConnections {
 
     private final Environment environment;
     private final ClassLoader classLoader;
+    private final List<ConnectionDetailsFactory<DaemonConnectionSource, ?>> builtIn;
     private final ConnectionDetailsFactories factories;
 
     ServiceConnections(Environment environment, ClassLoader classLoader) {
         this.environment = environment;
         this.classLoader = classLoader;
+        this.builtIn = BuiltInConnectionDetailsFactories.present(classLoader);
         this.factories = new ConnectionDetailsFactories(classLoader);
     }
 
@@ -49,11 +54,25 @@ final class ServiceConnections {
      */
     Map<Class<?>, ConnectionDetails> details(DaemonDefinition definition) {
         Map<Class<?>, ConnectionDetails> details = new LinkedHashMap<>();
-        source(definition).ifPresent(source -> factories.getConnectionDetails(source, false).forEach((type, made) -> {
+        source(definition).ifPresent(source -> made(source).forEach((type, made) -> {
             details.put(type, made);
             details.putAll(factories.getConnectionDetails(made, false));
         }));
         return details;
+    }
+
+    /** What the starter's factories and those the application registered make of {@code source}, by type. */
+    private Map<Class<?>, ConnectionDetails> made(DaemonConnectionSource source) {
+        Map<Class<?>, ConnectionDetails> made = new LinkedHashMap<>();
+        for (ConnectionDetailsFactory<DaemonConnectionSource, ?> factory : builtIn) {
+            ConnectionDetails details = factory.getConnectionDetails(source);
+            if (details != null) {
+                made.put(ResolvableType.forClass(ConnectionDetailsFactory.class, factory.getClass()).resolveGeneric(1),
+                        details);
+            }
+        }
+        made.putAll(factories.getConnectionDetails(source, false));
+        return made;
     }
 
     private Optional<DaemonConnectionSource> source(DaemonDefinition definition) {

@@ -4,10 +4,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * A daemon that is a service its application's clients connect to, as a source for Spring Boot's
- * {@code ConnectionDetailsFactory}: the starter asks every factory registered in {@code META-INF/spring.factories}
- * for this source type, as Boot's Docker Compose support does for a running service. The starter's own factories
- * answer for redis, postgres, mysql, mariadb, mongodb and rabbitmq; an application may register more, matching on
- * {@link #service()}.
+ * {@code ConnectionDetailsFactory}: the starter asks its own factories ({@link BuiltInConnectionDetailsFactories}),
+ * which answer for redis, postgres, mysql, mariadb, mongodb and rabbitmq, and every factory registered in
+ * {@code META-INF/spring.factories} for this source type, as Boot's Docker Compose support does for a running
+ * service; an application may register more there, matching on {@link #service()}.
  *
  * @param daemonName the daemon's name under {@code daemon-controller.daemons}
  * @param service the service, such as {@code redis}: set with {@code service}, or detected from the start command
