@@ -17,6 +17,7 @@ import io.daemoncontroller.RestartPolicy;
 import io.daemoncontroller.boot.LifecycleManagement;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Daemon;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.origin.Origin;
 
@@ -53,6 +54,7 @@ final class DaemonControllerFactory {
             map.from(path(definition.get("pid-file", settings.getPidFile()))).to(builder::pidFile);
             map.from(path(definition.get("log-file", settings.getLogFile()))).to(builder::logFile);
             map.from(settings::getReadyLogLine).whenHasText().to(builder::readyLogLine);
+            logRotation(builder, definition);
             map.from(path(definition.get("lock-file", settings.getLockFile()))).to(builder::lockFile);
             map.from(settings::getEnvironment).to(builder::environment);
             map.from(settings::getUser).to(builder::user);
@@ -214,7 +216,36 @@ final class DaemonControllerFactory {
         builder.livenessFailureThreshold(threshold);
     }
 
-    /** Applies a liveness setting, reporting the builder's refusal under {@code key}, as written and where. */
+    /**
+     * log-max-size and log-max-files. Under defaults they apply to the daemonize-for-me daemons alone; a daemon that
+     * writes its own log file and sets log-max-size itself is refused.
+     */
+    private static void logRotation(DaemonController.Builder builder, DaemonDefinition definition) {
+        Daemon settings = definition.settings();
+        DataSize maxSize = settings.getLogMaxSize();
+        if (maxSize == null) {
+            if (definition.isConfigured("log-max-files")) {
+                throw definition.asWritten("log-max-files", settings.getLogMaxFiles()).invalid("it needs "
+                        + "log-max-size, the size at which the log file is rotated", "log-max-size too, such as 10MB;"
+                        + " or remove log-max-files");
+            }
+            return;
+        }
+        if (!settings.isDaemonizeForMe()) {
+            if (definition.setsOwn("log-max-size")) {
+                throw definition.asWritten("log-max-size", maxSize).invalid("it bounds only the log file the "
+                        + "controller writes, the output of a daemonize-for-me daemon; this daemon writes its own log "
+                        + "file, or none", "daemonize-for-me: true for a command that stays in the foreground; or "
+                        + "remove log-max-size and rotate the log with the daemon's own settings or logrotate");
+            }
+            return;
+        }
+        check(definition, "log-max-size", maxSize, () -> builder.logMaxSize(maxSize.toBytes()));
+        check(definition, "log-max-files", settings.getLogMaxFiles(),
+                () -> builder.logMaxFiles(settings.getLogMaxFiles()));
+    }
+
+    /** Applies a setting, reporting the builder's refusal under {@code key}, as written and where. */
     private static void check(DaemonDefinition definition, String key, Object value, Runnable apply) {
         try {
             apply.run();

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.daemoncontroller.RestartPolicy;
 import io.daemoncontroller.boot.LifecycleManagement;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
@@ -102,6 +103,15 @@ public class DaemonControllerProperties {
          * a start also waits until a line containing a match is written to log-file since the start began.
          */
         private String readyLogLine;
+
+        /**
+         * With daemonize-for-me: the size, such as 10MB, past which the log file is rotated, at a line boundary, to
+         * log-file.1 (the older files one number up). At least 4KB. Default: not bounded.
+         */
+        private DataSize logMaxSize;
+
+        /** With log-max-size: how many log files to keep, the current one included (log-file, log-file.1, ...). */
+        private int logMaxFiles = 5;
 
         /** The file locked to serialize starts and stops between threads and processes. Default: pid-file.lock. */
         private String lockFile;
@@ -274,6 +284,22 @@ public class DaemonControllerProperties {
 
         public void setLogFile(String logFile) {
             this.logFile = logFile;
+        }
+
+        public DataSize getLogMaxSize() {
+            return logMaxSize;
+        }
+
+        public void setLogMaxSize(DataSize logMaxSize) {
+            this.logMaxSize = logMaxSize;
+        }
+
+        public int getLogMaxFiles() {
+            return logMaxFiles;
+        }
+
+        public void setLogMaxFiles(int logMaxFiles) {
+            this.logMaxFiles = logMaxFiles;
         }
 
         public String getReadyLogLine() {

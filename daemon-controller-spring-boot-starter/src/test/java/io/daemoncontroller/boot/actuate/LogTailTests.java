@@ -42,6 +42,22 @@ class LogTailTests {
         assertThat(LogTail.lastLines(write("one\n\nthree\n"), 2)).containsExactly("", "three");
     }
 
+    @Test
+    void continuesIntoTheRotatedFilesWhenTheLogFileHasFewerLines() throws IOException {
+        Files.writeString(directory.resolve("log.2"), "one\ntwo\n");
+        Files.writeString(directory.resolve("log.1"), "three\nfour\n");
+        Path log = write("five\n");
+        assertThat(LogTail.lastLines(log, 4)).containsExactly("two", "three", "four", "five");
+        assertThat(LogTail.lastLines(log, 10)).containsExactly("one", "two", "three", "four", "five");
+        assertThat(LogTail.lastLines(log, 1)).containsExactly("five");
+    }
+
+    @Test
+    void readsTheRotatedFilesWhenTheLogFileIsBetweenRotations() throws IOException {
+        Files.writeString(directory.resolve("log.1"), "one\ntwo\n");
+        assertThat(LogTail.lastLines(directory.resolve("log"), 5)).containsExactly("one", "two");
+    }
+
     private Path write(String text) throws IOException {
         return Files.writeString(directory.resolve("log"), text);
     }

@@ -147,7 +147,23 @@ class InvalidDaemonConfigurationTests {
                 arguments("a redis database that is no number", List.of(SEARCH + "service=redis",
                         SEARCH + "connection.database=cache"), List.of(
                                 "Property: " + SEARCH + "connection.database", "Value: \"cache\"",
-                                "a redis database is a number")));
+                                "a redis database is a number")),
+                arguments("a log max size for a daemon that writes its own log", List.of(
+                        SEARCH + "log-max-size=10MB"), List.of(
+                                "Property: " + SEARCH + "log-max-size", "Value: \"10MB\"",
+                                "it bounds only the log file the controller writes",
+                                "daemonize-for-me: true for a command that stays in the foreground")),
+                arguments("a log max size of a few lines", List.of(SEARCH + "daemonize-for-me=true",
+                        SEARCH + "log-max-size=1KB"), List.of(
+                                "Property: " + SEARCH + "log-max-size", "Value: \"1KB\"",
+                                "must be at least 4096 bytes")),
+                arguments("fewer than one log file", List.of(SEARCH + "daemonize-for-me=true",
+                        SEARCH + "log-max-size=10MB", SEARCH + "log-max-files=0"), List.of(
+                                "Property: " + SEARCH + "log-max-files", "Value: \"0\"", "must be 1 or more")),
+                arguments("log max files without a log max size", List.of(SEARCH + "daemonize-for-me=true",
+                        SEARCH + "log-max-files=3"), List.of(
+                                "Property: " + SEARCH + "log-max-files", "it needs log-max-size",
+                                "log-max-size too, such as 10MB")));
     }
 
     @ParameterizedTest(name = "{0}")
