@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import io.daemoncontroller.boot.connection.SearchConnectionDetailsFactory.SearchConnectionDetails;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +124,14 @@ class ServiceConnectionsTests {
         runner.withPropertyValues(daemon("redis-server")).withPropertyValues(DB + "instances=2",
                 DB + "pid-file=" + directory.resolve("db-${instance}.pid")).run(context -> assertThat(context)
                         .hasNotFailed().doesNotHaveBean(ConnectionDetails.class));
+    }
+
+    @Test
+    void aServiceTheStarterDoesNotKnowIsWiredByTheApplicationsOwnFactory() {
+        runner.withPropertyValues(daemon("searchd -c sphinx.conf")).withPropertyValues(DB + "service=search",
+                DB + "connection.database=products").run(context -> assertThat(context.getBean(
+                        "searchConnectionDetailsForDb", SearchConnectionDetails.class))
+                        .isEqualTo(new SearchConnectionDetails("db", "http://127.0.0.1:7001/products")));
     }
 
     @Test
