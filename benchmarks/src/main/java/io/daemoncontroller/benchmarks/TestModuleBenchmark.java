@@ -103,6 +103,7 @@ public final class TestModuleBenchmark {
         report("PostgreSQL", postgres);
         System.out.printf("  PostgreSQL initdb of a fresh data directory (not in the figures above): median %s%n",
                 millis(median(initdb)));
+        SharedContextsFigures.measure(base);
     }
 
     /**
@@ -122,7 +123,7 @@ public final class TestModuleBenchmark {
         }
     }
 
-    private static void launch(Class<?> testClass) {
+    static void launch(Class<?> testClass) {
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
