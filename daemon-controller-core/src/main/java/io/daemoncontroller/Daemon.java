@@ -237,8 +237,9 @@ final class Daemon {
             Optional<OsProcess> daemon = PidFile.process(pid);
             if (pid.pid().isPresent() && daemon.isEmpty()) {
                 if (commandIsDaemon) {
-                    // Gone from /proc a moment before the JDK reaps it: its exit, with the status, comes next.
-                    command.pauseUnlessExit(deadline.remainingNanos());
+                    // Gone from /proc a moment before the JDK reaps it: its exit, with the status, comes next (and
+                    // may have come since the check above, so this must not pause once it has).
+                    command.awaitExit(deadline.remainingNanos());
                     continue;
                 }
                 throw new StartException(identifier, Reason.DAEMON_EXITED, FailureReport.of(identifier,
@@ -457,7 +458,7 @@ final class Daemon {
         }
         try {
             while (command.exit().isEmpty() && !deadline.hasPassed()) {
-                command.pauseUnlessExit(deadline.remainingNanos());
+                command.awaitExit(deadline.remainingNanos());
             }
             Optional<ProcessExit> exit = command.exit();
             if (exit.isEmpty()) {

@@ -188,6 +188,11 @@ final class SpawnedCommand {
             LockSupport.parkNanos(nanos);
             return;
         }
+        awaitExit(nanos);
+    }
+
+    /** Waits for the command to end, at most {@code nanos}; returns at once if it has ended. */
+    void awaitExit(long nanos) {
         try {
             exit.get(nanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException stillRunning) {
