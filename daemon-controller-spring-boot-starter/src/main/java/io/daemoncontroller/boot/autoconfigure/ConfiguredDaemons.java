@@ -3,6 +3,7 @@ package io.daemoncontroller.boot.autoconfigure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,14 @@ import io.daemoncontroller.boot.ManagedDaemon;
 import io.daemoncontroller.boot.observation.DaemonObservations;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.SingletonBeanRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.PropertySources;
 import org.springframework.core.io.ResourceLoader;
 
@@ -194,6 +199,43 @@ public final class ConfiguredDaemons implements DisposableBean {
                     + "changed since the application was processed ahead of time; build it again");
         }
         return details;
+    }
+
+    /**
+     * The daemons built when the application started, when {@code environment} still has the very property sources
+     * they were bound from (no source added or removed since, as a {@code @PropertySource} would), so that binding
+     * them again would give the same definitions: the registrars of the context's refresh then take them from here,
+     * rather than bind every daemon again while the application waits.
+     */
+    static Optional<ConfiguredDaemons> current(BeanDefinitionRegistry registry, Environment environment) {
+        if (registry instanceof SingletonBeanRegistry singletons
+                && singletons.getSingleton(BEAN_NAME) instanceof ConfiguredDaemons configured) {
+            configured.build();
+            return configured.hasSourcesOf(environment) ? Optional.of(configured) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private boolean hasSourcesOf(Environment environment) {
+        Iterator<PropertySource<?>> now = ((ConfigurableEnvironment) environment).getPropertySources().iterator();
+        for (PropertySource<?> source : sources) {
+            if (!now.hasNext() || now.next() != source) {
+                return false;
+            }
+        }
+        return !now.hasNext();
+    }
+
+    /** The definitions of every daemon under {@code daemon-controller.daemons}, as bound here. */
+    DaemonDefinitionBinder definitions() {
+        build();
+        return binder;
+    }
+
+    /** The types of the connection details of the daemon {@code name}, none when it is not built here. */
+    Set<Class<?>> connectionDetailTypes(String name) {
+        build();
+        return connectionDetails.getOrDefault(name, Map.of()).keySet();
     }
 
     /** The definition the daemon {@code name} is built from, when it is built here. */

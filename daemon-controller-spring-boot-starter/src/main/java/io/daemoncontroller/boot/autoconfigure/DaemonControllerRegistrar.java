@@ -20,7 +20,8 @@ import org.springframework.core.type.AnnotationMetadata;
  * {@code controller(name)} of the {@link ConfiguredDaemons} bean: a definition AOT processing can turn into code,
  * with the daemon's name as its only argument, so the set of daemons is fixed at build time while their settings
  * are bound when the application runs. The {@link ConfiguredDaemons} bean is the one the application's startup
- * built when it started the daemons before the context's refresh, or else a bean made here. Publishes the daemons'
+ * built when it started the daemons before the context's refresh (whose definitions are then taken rather than bound
+ * again), or else a bean made here. Publishes the daemons'
  * ports first ({@link DaemonPorts}), for a context that {@code SpringApplication} did not prepare. A context that
  * holds {@link SharedDaemons} does not close the controller beans: they outlive it.
  */
@@ -42,7 +43,9 @@ class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, Enviro
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
         DaemonPorts.publish(environment, classLoader);
-        DaemonDefinitionBinder definitions = new DaemonDefinitionBinder(environment, classLoader);
+        DaemonDefinitionBinder definitions = ConfiguredDaemons.current(registry, environment)
+                .map(ConfiguredDaemons::definitions)
+                .orElseGet(() -> new DaemonDefinitionBinder(environment, classLoader));
         boolean builtAtStartup = registry instanceof SingletonBeanRegistry singletons
                 && singletons.containsSingleton(ConfiguredDaemons.BEAN_NAME);
         boolean shared = registry instanceof SingletonBeanRegistry singletons

@@ -1,6 +1,7 @@
 package io.daemoncontroller.boot.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ final class DaemonDefinitionBinder {
     private final List<ConversionService> conversions;
     private final Consumer<PropertyEditorRegistry> editors;
     private final boolean lenient;
+    private final Map<String, DaemonDefinition> bound = new HashMap<>();
     private Map<String, Instance> daemons;
     private Map<String, List<String>> daemonsByEntry;
 
@@ -114,11 +116,15 @@ final class DaemonDefinitionBinder {
 
     /**
      * The definition of the daemon {@code name}, an instance of an entry or an entry; only the defaults apply when
-     * it has no keys of its own.
+     * it has no keys of its own. Bound once, then remembered.
      */
     DaemonDefinition bind(String name) {
-        Instance instance = daemons().getOrDefault(name, new Instance(name, 1));
-        return bind(name, instance, daemonsByEntry);
+        DaemonDefinition definition = bound.get(name);
+        if (definition == null) {
+            definition = bind(name, daemons().getOrDefault(name, new Instance(name, 1)), daemonsByEntry);
+            bound.put(name, definition);
+        }
+        return definition;
     }
 
     private DaemonDefinition bind(String name, Instance instance, Map<String, List<String>> byEntry) {

@@ -3,13 +3,12 @@ package io.daemoncontroller.boot.autoconfigure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
@@ -24,7 +23,8 @@ import org.springframework.util.StringUtils;
  * {@code connectionDetails(name, type)} of the {@link ConfiguredDaemons} bean, a definition AOT processing can turn
  * into code: which beans exist is fixed at build time, their values are bound when the application runs. Registered
  * before Boot's auto-configurations of the clients, whose own connection details, from {@code spring.*} properties,
- * then back off.
+ * then back off. In an application whose startup built the daemons, takes their definitions and connection details
+ * from {@link ConfiguredDaemons} rather than binding them again.
  */
 class ServiceConnectionsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
 
@@ -43,15 +43,18 @@ class ServiceConnectionsRegistrar implements ImportBeanDefinitionRegistrar, Envi
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        DaemonDefinitionBinder definitions = new DaemonDefinitionBinder(environment, classLoader);
-        ServiceConnections connections = new ServiceConnections(environment, classLoader);
+        ConfiguredDaemons configured = ConfiguredDaemons.current(registry, environment).orElse(null);
+        DaemonDefinitionBinder definitions = configured != null ? configured.definitions()
+                : new DaemonDefinitionBinder(environment, classLoader);
+        ServiceConnections connections = configured != null ? null : new ServiceConnections(environment, classLoader);
         for (String name : definitions.names()) {
             DaemonDefinition definition = definitions.bind(name);
             if (definition.ownControllerSettings().isEmpty()) {
                 continue;
             }
-            Map<Class<?>, ConnectionDetails> details = connections.details(definition);
-            details.keySet().forEach(type -> registry.registerBeanDefinition(beanName(name, type),
+            Set<Class<?>> types = configured != null ? configured.connectionDetailTypes(name)
+                    : connections.details(definition).keySet();
+            types.forEach(type -> registry.registerBeanDefinition(beanName(name, type),
                     connectionDetailsBean(name, type)));
         }
     }

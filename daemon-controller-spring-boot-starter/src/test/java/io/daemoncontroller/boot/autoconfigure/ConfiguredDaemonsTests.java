@@ -8,6 +8,7 @@ import io.daemoncontroller.boot.ManagedDaemon;
 import io.daemoncontroller.boot.observation.DaemonObservations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -42,6 +43,22 @@ class ConfiguredDaemonsTests {
                 event -> { }, DaemonObservations.NONE);
         assertThatExceptionOfType(InvalidDaemonPropertyException.class).isThrownBy(daemons::build);
         assertThatExceptionOfType(InvalidDaemonPropertyException.class).isThrownBy(daemons::all);
+        daemons.destroy();
+    }
+
+    @Test
+    void givesTheRefreshItsDefinitionsOnlyWhileTheEnvironmentHasTheSourcesTheyWereBoundFrom() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("application", daemon("search")));
+        ConfiguredDaemons daemons = ConfiguredDaemons.buildOnFirstUse(environment, new DefaultResourceLoader(),
+                event -> { }, DaemonObservations.NONE);
+        DefaultListableBeanFactory registry = new DefaultListableBeanFactory();
+        registry.registerSingleton(ConfiguredDaemons.BEAN_NAME, daemons);
+        assertThat(ConfiguredDaemons.current(registry, environment)).containsSame(daemons);
+        assertThat(daemons.definitions().names()).containsExactly("search");
+        environment.getPropertySources().addLast(new MapPropertySource("a @PropertySource", daemon("kv")));
+        assertThat(ConfiguredDaemons.current(registry, environment)).isEmpty();
+        assertThat(ConfiguredDaemons.current(new DefaultListableBeanFactory(), environment)).isEmpty();
         daemons.destroy();
     }
 
