@@ -36,14 +36,12 @@ final class ServiceConnections {
 
     private final Environment environment;
     private final ClassLoader classLoader;
-    private final List<ConnectionDetailsFactory<DaemonConnectionSource, ?>> builtIn;
-    private final ConnectionDetailsFactories factories;
+    private List<ConnectionDetailsFactory<DaemonConnectionSource, ?>> builtIn;
+    private ConnectionDetailsFactories factories;
 
     ServiceConnections(Environment environment, ClassLoader classLoader) {
         this.environment = environment;
         this.classLoader = classLoader;
-        this.builtIn = BuiltInConnectionDetailsFactories.present(classLoader);
-        this.factories = new ConnectionDetailsFactories(classLoader);
     }
 
     /**
@@ -56,7 +54,7 @@ final class ServiceConnections {
         Map<Class<?>, ConnectionDetails> details = new LinkedHashMap<>();
         source(definition).ifPresent(source -> made(source).forEach((type, made) -> {
             details.put(type, made);
-            details.putAll(factories.getConnectionDetails(made, false));
+            details.putAll(factories().getConnectionDetails(made, false));
         }));
         return details;
     }
@@ -64,6 +62,9 @@ final class ServiceConnections {
     /** What the starter's factories and those the application registered make of {@code source}, by type. */
     private Map<Class<?>, ConnectionDetails> made(DaemonConnectionSource source) {
         Map<Class<?>, ConnectionDetails> made = new LinkedHashMap<>();
+        if (builtIn == null) {
+            builtIn = BuiltInConnectionDetailsFactories.present(classLoader);
+        }
         for (ConnectionDetailsFactory<DaemonConnectionSource, ?> factory : builtIn) {
             ConnectionDetails details = factory.getConnectionDetails(source);
             if (details != null) {
@@ -71,8 +72,19 @@ final class ServiceConnections {
                         details);
             }
         }
-        made.putAll(factories.getConnectionDetails(source, false));
+        made.putAll(factories().getConnectionDetails(source, false));
         return made;
+    }
+
+    /**
+     * The factories registered in {@code META-INF/spring.factories}, loaded once a daemon is a service: loading them
+     * all (Boot's Docker Compose and Testcontainers ones too, when present) takes milliseconds.
+     */
+    private ConnectionDetailsFactories factories() {
+        if (factories == null) {
+            factories = new ConnectionDetailsFactories(classLoader);
+        }
+        return factories;
     }
 
     private Optional<DaemonConnectionSource> source(DaemonDefinition definition) {
@@ -144,7 +156,7 @@ final class ServiceConnections {
         Optional<InetSocketAddress> address = tcpAddress(definition);
         DaemonConnectionSource source = address.map(found -> source(definition, service.value(), found))
                 .orElse(null);
-        if (source == null || factories.getConnectionDetails(source, false).isEmpty()) {
+        if (source == null || factories().getConnectionDetails(source, false).isEmpty()) {
             throw definition.asWritten("service", service.value()).invalid("it is not a service this starter knows,"
                     + " and no ConnectionDetailsFactory<DaemonConnectionSource, ?> registered in "
                     + "META-INF/spring.factories makes connection details of it" + (address.isEmpty()

@@ -15,10 +15,6 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 class JdbcDaemonConnectionDetailsFactory
         implements ConnectionDetailsFactory<DaemonConnectionSource, JdbcConnectionDetails> {
 
-    JdbcDaemonConnectionDetailsFactory() {
-        RequiredClasses.check(getClass(), "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails");
-    }
-
     @Override
     public JdbcConnectionDetails getConnectionDetails(DaemonConnectionSource source) {
         SqlDatabase database = SqlDatabase.of(source);

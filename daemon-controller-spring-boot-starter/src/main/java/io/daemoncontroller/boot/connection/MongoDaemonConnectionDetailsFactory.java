@@ -15,11 +15,6 @@ import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 class MongoDaemonConnectionDetailsFactory
         implements ConnectionDetailsFactory<DaemonConnectionSource, MongoConnectionDetails> {
 
-    MongoDaemonConnectionDetailsFactory() {
-        RequiredClasses.check(getClass(), "org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails",
-                "com.mongodb.ConnectionString");
-    }
-
     @Override
     public MongoConnectionDetails getConnectionDetails(DaemonConnectionSource source) {
         if (!source.is("mongodb")) {

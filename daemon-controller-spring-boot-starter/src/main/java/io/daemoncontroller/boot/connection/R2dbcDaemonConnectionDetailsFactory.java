@@ -14,11 +14,6 @@ class R2dbcDaemonConnectionDetailsFactory
 
     private static final Option<String> APPLICATION_NAME = Option.valueOf("applicationName");
 
-    R2dbcDaemonConnectionDetailsFactory() {
-        RequiredClasses.check(getClass(), "org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails",
-                "io.r2dbc.spi.ConnectionFactoryOptions");
-    }
-
     @Override
     public R2dbcConnectionDetails getConnectionDetails(DaemonConnectionSource source) {
         SqlDatabase database = SqlDatabase.of(source);

@@ -14,10 +14,6 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 class RabbitDaemonConnectionDetailsFactory
         implements ConnectionDetailsFactory<DaemonConnectionSource, RabbitConnectionDetails> {
 
-    RabbitDaemonConnectionDetailsFactory() {
-        RequiredClasses.check(getClass(), "org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails");
-    }
-
     @Override
     public RabbitConnectionDetails getConnectionDetails(DaemonConnectionSource source) {
         return source.is("rabbitmq") ? new DaemonRabbitConnectionDetails(source) : null;

@@ -10,10 +10,6 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
 class RedisDaemonConnectionDetailsFactory
         implements ConnectionDetailsFactory<DaemonConnectionSource, DataRedisConnectionDetails> {
 
-    RedisDaemonConnectionDetailsFactory() {
-        RequiredClasses.check(getClass(), "org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails");
-    }
-
     @Override
     public DataRedisConnectionDetails getConnectionDetails(DaemonConnectionSource source) {
         return source.is("redis") ? new RedisDaemonConnectionDetails(source) : null;
