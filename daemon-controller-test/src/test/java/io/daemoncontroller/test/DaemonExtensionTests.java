@@ -16,6 +16,7 @@ import io.daemoncontroller.testsupport.ChildJvm;
 import io.daemoncontroller.testsupport.TestProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
@@ -151,6 +152,7 @@ class DaemonExtensionTests {
         return Map.of(TestRedis.DIR, dir.toString(), TestRedis.PORT, Integer.toString(port));
     }
 
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
     @WithDaemons
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class ClassScoped {
@@ -169,6 +171,7 @@ class DaemonExtensionTests {
         }
     }
 
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
     @WithDaemons
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class FirstJvmScoped {
@@ -182,6 +185,7 @@ class DaemonExtensionTests {
         }
     }
 
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
     @WithDaemons
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class SecondJvmScoped {
@@ -195,6 +199,7 @@ class DaemonExtensionTests {
         }
     }
 
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
     @WithDaemons
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class RestartedJvmScoped {
@@ -208,6 +213,7 @@ class DaemonExtensionTests {
         }
     }
 
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
     @WithDaemons
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class OtherDaemonSamePidFile {
@@ -220,6 +226,7 @@ class DaemonExtensionTests {
         }
     }
 
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
     @WithDaemons
     static class NullField {
 
@@ -231,6 +238,7 @@ class DaemonExtensionTests {
         }
     }
 
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
     @WithDaemons
     static class InstancePerTest {
 

@@ -22,6 +22,7 @@ import io.daemoncontroller.testsupport.ChildJvm;
 import io.daemoncontroller.testsupport.RedisServer;
 import io.daemoncontroller.testsupport.TestProcesses;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,15 +146,18 @@ class SharedDaemonsTests {
     }
 
     /** Closed after its tests: a context that closes stops no shared daemon. */
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
     @SpringBootTest(classes = TestApplication.class, properties = "which=first")
     @DirtiesContext
     static class FirstContext extends RecordsTheDaemon {
     }
 
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
     @SpringBootTest(classes = TestApplication.class, properties = "which=second")
     static class SecondContext extends RecordsTheDaemon {
     }
 
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
     @SpringBootTest(classes = TestApplication.class, properties = {
             "daemon-controller.daemons.conflicting.start-command=true",
             "daemon-controller.daemons.conflicting.ping=tcp://127.0.0.1:1",
@@ -165,6 +169,7 @@ class SharedDaemonsTests {
         }
     }
 
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
     @SpringBootTest(classes = TestApplication.class, properties = {
             "daemon-controller.daemons.conflicting.start-command=true",
             "daemon-controller.daemons.conflicting.ping=tcp://127.0.0.1:1",

@@ -27,11 +27,19 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 final class TestClasses {
 
+    /**
+     * Set while test classes run through here: the classes meant to be launched by a test are enabled only then
+     * ({@code @EnabledIfSystemProperty(named = LAUNCHED, matches = "true")}), not when a build tool or an IDE finds
+     * them.
+     */
+    static final String LAUNCHED = "daemon-controller-test.launched";
+
     private TestClasses() {
     }
 
     static TestExecutionSummary run(Map<String, String> properties, Class<?>... classes) {
         properties.forEach(System::setProperty);
+        System.setProperty(LAUNCHED, "true");
         try {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(Arrays.stream(classes).map(type -> selectClass(type)).toList())
@@ -41,6 +49,7 @@ final class TestClasses {
             return listener.getSummary();
         } finally {
             properties.keySet().forEach(System::clearProperty);
+            System.clearProperty(LAUNCHED);
         }
     }
 
