@@ -23,6 +23,8 @@ import org.springframework.boot.SpringApplicationShutdownHandlers;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
@@ -87,6 +89,26 @@ class SharedDaemonsTests {
     }
 
     @Test
+    void contextsThatSpringApplicationDoesNotPrepareShareTheDaemonTheSameWay() {
+        TestDaemonProperties echo = TestDaemonProperties.echo("echo", directory).lifecycle("start-and-stop");
+        List<DaemonController> controllers = new ArrayList<>();
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+                .withInitializer(context -> context.getBeanFactory().registerSingleton(SharedDaemons.BEAN_NAME,
+                        shared))
+                .withUserConfiguration(Application.class)
+                .withPropertyValues(echo.pairs());
+
+        runner.withPropertyValues("which=first").run(context -> controllers.add(echoIn(context)));
+        runner.withPropertyValues("which=second").run(context -> controllers.add(echoIn(context)));
+
+        assertThat(controllers.get(1)).isSameAs(controllers.get(0));
+        assertThat(echo.starts()).isEqualTo(1);
+        assertThat(echo.answers()).as("echo answers after both closed").isTrue();
+        jvmShutdown.forEach(Runnable::run);
+        assertThat(echo.livePid()).as("echo after the JVM's shutdown").isEmpty();
+    }
+
+    @Test
     void aDaemonFoundRunningIsLeftRunningWhenTheJvmShutsDown() {
         TestDaemonProperties echo = TestDaemonProperties.echo("echo", directory).lifecycle("start-only");
         new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE).properties(echo.map()).run()
@@ -128,7 +150,7 @@ class SharedDaemonsTests {
         return application;
     }
 
-    private static DaemonController echoIn(ConfigurableApplicationContext application) {
+    private static DaemonController echoIn(ApplicationContext application) {
         return application.getBean(Daemons.class).get("echo").controller();
     }
 
