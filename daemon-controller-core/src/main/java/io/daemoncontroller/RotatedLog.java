@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A log file and the files it was rotated to, {@code <file>.1} (the newest) to {@code <file>.<rotatedFiles>}: reads
@@ -47,6 +49,10 @@ final class RotatedLog {
      * again.
      */
     List<Part> openSince(Position position) throws IOException {
+        Optional<Part> stillCurrent = openIfStillCurrent(position);
+        if (stillCurrent.isPresent()) {
+            return List.of(stillCurrent.get());
+        }
         for (int attempt = 1; ; attempt++) {
             Object[] keys = keys();
             List<Part> parts = open(keys, position);
@@ -55,6 +61,26 @@ final class RotatedLog {
             }
             closeAll(parts);
         }
+    }
+
+    /** The common case, with no rotation since {@code position}: the log file, still the one it is in. */
+    private Optional<Part> openIfStillCurrent(Position position) throws IOException {
+        BasicFileAttributes before = attributes(file);
+        if (before == null || !before.fileKey().equals(position.fileKey()) || before.size() < position.offset()) {
+            return Optional.empty();
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException rotatedMeanwhile) {
+            return Optional.empty();
+        }
+        BasicFileAttributes after = attributes(file);
+        if (after == null || !after.fileKey().equals(position.fileKey())) {
+            channel.close();
+            return Optional.empty();
+        }
+        return Optional.of(new Part(channel, position.fileKey(), position.offset()));
     }
 
     private List<Part> open(Object[] keys, Position position) throws IOException {
