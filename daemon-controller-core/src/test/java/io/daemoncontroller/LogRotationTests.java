@@ -118,6 +118,25 @@ class LogRotationTests {
     }
 
     @Test
+    void withOneLogFileEachRotationStartsTheLogFileAnewAndKeepsNoOther() throws IOException {
+        DaemonController controller = sandbox.build(sandbox.controller()
+                .startCommand(chatty(2_000) + " & exec " + foregroundDaemon())
+                .daemonizeForMe(true)
+                .logMaxSize(4096)
+                .logMaxFiles(1)
+                .readyLogLine("^line 002000$")
+                .startTimeout(WAIT));
+
+        controller.start();
+
+        assertThat(logFiles()).containsExactly(sandbox.logFile);
+        assertThat(Files.size(sandbox.logFile)).isLessThanOrEqualTo(4096);
+        List<String> lines = Files.readAllLines(sandbox.logFile);
+        assertConsecutiveLines(logFiles(), 2_000 - lines.size() + 1, 2_000);
+        controller.stop();
+    }
+
+    @Test
     void aLogMaxSizeForADaemonThatWritesItsOwnLogIsRefusedNamingDaemonizeForMe() {
         InvalidOptionException refused = catchThrowableOfType(
                 () -> sandbox.controller().logMaxSize(10_485_760).build(), InvalidOptionException.class);
