@@ -98,7 +98,7 @@ class DaemonOutputLoggingTests {
         assertThat(stderr.getLoggerName()).isEqualTo(LOGGER);
         assertThat(stderr.getLevel()).isEqualTo(Level.WARN);
         assertThat(stderr.getMDCPropertyMap()).containsEntry("daemon", IDENTIFIER).containsEntry("pid", pid);
-        assertThat(sandbox.log()).contains("a line on stdout\n").contains("a line on stderr\n");
+        awaitLog("a line on stdout\n", "a line on stderr\n");
     }
 
     @Test
@@ -116,7 +116,7 @@ class DaemonOutputLoggingTests {
         List<String> messages = messages();
         assertThat(messages).containsSubsequence("first", "second", "third", "after start");
         assertThat(messages).filteredOn(message -> message.equals("second")).hasSize(1);
-        assertThat(sandbox.log()).contains("first\nsecond\nthird\n").contains("after start\n");
+        awaitLog("first\nsecond\nthird\n", "after start\n");
     }
 
     @Test
@@ -141,6 +141,12 @@ class DaemonOutputLoggingTests {
         assertThat(events()).filteredOn(event -> event.getFormattedMessage().equals("hello from a run"))
                 .extracting(event -> event.getMDCPropertyMap().get("pid"))
                 .containsExactly(firstPid, secondPid);
+    }
+
+    /** Waits for the log file to hold {@code texts}: {@code tee} copies each line to this JVM before the file. */
+    private void awaitLog(String... texts) {
+        Await.until("the log file to hold " + List.of(texts), WAIT,
+                () -> List.of(texts).stream().allMatch(sandbox.log()::contains));
     }
 
     private ILoggingEvent awaitEvent(String message) {
