@@ -26,11 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Liveness checks with real processes: a test daemon made to hang with {@code SIGSTOP} (its port still accepts
  * connections, the kernel completing them, but nothing echoes) is stopped with SIGKILL and started again under
- * {@code on-failure}, and left running, unresponsive, under {@code never}, until {@code SIGCONT}.
+ * {@code on-failure} and {@code always}, and left running, unresponsive, under {@code never}, until {@code SIGCONT}.
  */
 @ExtendWith(NoLeftoverTestDaemons.class)
 class LivenessTests {
@@ -49,9 +51,10 @@ class LivenessTests {
         }
     }
 
-    @Test
-    void underOnFailureAHungDaemonIsKilledAndStartedAgain() {
-        DaemonController controller = sandbox.build(checked(RestartPolicy.ON_FAILURE));
+    @ParameterizedTest
+    @EnumSource(value = RestartPolicy.class, names = {"ON_FAILURE", "ALWAYS"})
+    void underOnFailureAndAlwaysAHungDaemonIsKilledAndStartedAgain(RestartPolicy policy) {
+        DaemonController controller = sandbox.build(checked(policy));
         RecordingListener events = listen(controller);
         controller.start();
         long first = sandbox.daemonPid();
@@ -85,7 +88,7 @@ class LivenessTests {
         System.out.println("[liveness figures] hung daemon found unresponsive after "
                 + Duration.between(hungAt, unresponsive.at()).toMillis() + " ms, killed and in BACKOFF after "
                 + Duration.between(hungAt, backoff.at()).toMillis() + " ms, RUNNING again after "
-                + Duration.between(hungAt, back.at()).toMillis() + " ms (interval 100 ms, timeout 200 ms,"
+                + Duration.between(hungAt, back.at()).toMillis() + " ms (" + policy + ", interval 100 ms, timeout 200 ms,"
                 + " threshold 2, stopTimeout 500 ms)");
     }
 

@@ -47,6 +47,12 @@ final class StatusLines {
         } else if (daemon.get("lastExit") != null) {
             line.append("  ").append(daemon.get("lastExit"));
         }
+        if (Boolean.TRUE.equals(daemon.get("unresponsive"))) {
+            line.append("  unresponsive");
+            if (daemon.get("livenessFailures") != null) {
+                line.append(" (").append(daemon.get("livenessFailures")).append(" liveness checks failed)");
+            }
+        }
         return line.toString().stripTrailing();
     }
 

@@ -28,6 +28,18 @@ class StatusLinesTests {
     }
 
     @Test
+    void marksARunningDaemonThatFailedItsLivenessChecksUnresponsiveWithTheCountOfFailedChecks() {
+        Map<String, Object> hung = daemon("kv", "RUNNING", "2026-12-01T00:31:02.5Z", 4242L, null);
+        hung.put("unresponsive", true);
+        hung.put("livenessFailures", 3);
+        Map<String, Object> failingOnce = daemon("web", "RUNNING", "2026-12-01T00:31:02.5Z", 4343L, null);
+        failingOnce.put("livenessFailures", 1);
+        assertThat(StatusLines.of(List.of(hung, failingOnce), NOW, ZoneOffset.UTC)).containsExactly(
+                "running  kv   2 minutes ago (2026-12-01 00:31:02)  pid 4242  unresponsive (3 liveness checks failed)",
+                "running  web  2 minutes ago (2026-12-01 00:31:02)  pid 4343");
+    }
+
+    @Test
     void saysHowLongAgoInTheLargestWholeUnit() {
         assertThat(StatusLines.ago(Duration.ofSeconds(1))).isEqualTo("1 second ago");
         assertThat(StatusLines.ago(Duration.ofSeconds(-3))).as("a clock behind the app's").isEqualTo("0 seconds ago");
