@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,9 +14,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -183,6 +186,20 @@ class InvalidDaemonConfigurationTests {
                 .run().close());
         assertThat(output).contains("APPLICATION FAILED TO START", "Invalid daemon configuration");
         assertThat(output).contains(expected);
+    }
+
+    @Test
+    void aServiceWhoseBootModuleIsMissingFailsStartupNamingTheDependencyToAdd(CapturedOutput output) {
+        assertThatException().isThrownBy(() -> new SpringApplicationBuilder(Application.class)
+                .resourceLoader(new DefaultResourceLoader(new FilteredClassLoader("org.springframework.boot.amqp")))
+                .web(WebApplicationType.NONE)
+                .properties(SEARCH + "start-command=rabbitmq-server", SEARCH + "ping=tcp://localhost:5672",
+                        SEARCH + "pid-file=" + directory.resolve("rabbit.pid"), SEARCH + "service=rabbitmq")
+                .run().close());
+        assertThat(output).contains("APPLICATION FAILED TO START", "Property: " + SEARCH + "service",
+                "Value: \"rabbitmq\"", "the connection details of a rabbitmq daemon come from Spring Boot's support"
+                        + " for it, and it is not on the classpath", "Set " + SEARCH + "service to none, or keep "
+                        + "rabbitmq and add org.springframework.boot:spring-boot-starter-amqp (or spring-boot-amqp)");
     }
 
     @Configuration(proxyBeanMethods = false)
