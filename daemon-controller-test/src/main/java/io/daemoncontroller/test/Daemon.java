@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
  * Marks a {@link io.daemoncontroller.DaemonController} field of a {@link WithDaemons @WithDaemons} test class as a
  * daemon to start before the class's tests: a static field, or an instance field of a class whose test instance
  * lives for the whole class ({@code @TestInstance(PER_CLASS)}). The field holds the controller, built with
- * {@link io.daemoncontroller.DaemonController#builder(String)}, when the class's tests begin. The counterpart of
- * Testcontainers' {@code @Container}.
+ * {@link io.daemoncontroller.DaemonController#builder(String)}, when the class's tests begin; or the builder
+ * itself, the daemon's definition, which the extension builds then and closes when the daemon's scope ends. The
+ * counterpart of Testcontainers' {@code @Container}.
  *
  * @since 0.2.0
  */

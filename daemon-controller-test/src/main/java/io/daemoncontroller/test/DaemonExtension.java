@@ -40,18 +40,20 @@ final class DaemonExtension implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The field's controller; a field holding a builder (a definition) gives the controller it builds. */
     private static DaemonController controller(Field field, ExtensionContext context) {
         String name = field.getDeclaringClass().getName() + "." + field.getName();
-        if (!DaemonController.class.isAssignableFrom(field.getType())) {
+        if (!DaemonController.class.isAssignableFrom(field.getType())
+                && !DaemonController.Builder.class.isAssignableFrom(field.getType())) {
             throw new ExtensionConfigurationException("@Daemon field " + name + " is a " + field.getType().getName()
-                    + "; declare it as a DaemonController, built with DaemonController.builder(...)");
+                    + "; declare it as a DaemonController, or as the DaemonController.Builder that describes it");
         }
         Object value = read(field, name, context);
         if (value == null) {
             throw new ExtensionConfigurationException("@Daemon field " + name + " is null; assign it a "
                     + "DaemonController, built with DaemonController.builder(...), where it is declared");
         }
-        return (DaemonController) value;
+        return value instanceof DaemonController.Builder builder ? builder.build() : (DaemonController) value;
     }
 
     private static Object read(Field field, String name, ExtensionContext context) {

@@ -121,6 +121,18 @@ class DaemonExtensionTests {
     }
 
     @Test
+    void aBuilderFieldIsBuiltStartedForTheClassAndStoppedAfterIt() {
+        TestExecutionSummary summary = TestClasses.run(redisProperties(), BuilderField.class);
+
+        assertThat(summary.getFailures()).isEmpty();
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        List<Seen> seen = Seen.in(dir);
+        assertThat(seen).singleElement().satisfies(test -> assertThat(test.state()).isEqualTo("RUNNING"));
+        assertThat(TestProcesses.isAlive(seen.get(0).pid())).isFalse();
+        assertThat(dir.resolve("redis.pid")).doesNotExist();
+    }
+
+    @Test
     void aLaterClassThatDescribesAnotherDaemonWithTheSamePidFileFailsNamingBoth() {
         TestExecutionSummary summary = TestClasses.run(redisProperties(), FirstJvmScoped.class,
                 OtherDaemonSamePidFile.class);
@@ -223,6 +235,22 @@ class DaemonExtensionTests {
 
         @Test
         void runs() {
+        }
+    }
+
+    @EnabledIfSystemProperty(named = TestClasses.LAUNCHED, matches = "true")
+    @WithDaemons
+    static class BuilderField {
+
+        @Daemon
+        static DaemonController.Builder redis = TestRedis.builder("redis", Path.of(System.getProperty(TestRedis.DIR)),
+                Integer.getInteger(TestRedis.PORT));
+
+        @Test
+        void runs() {
+            try (DaemonController observer = redis.build()) {
+                Seen.record(observer);
+            }
         }
     }
 
