@@ -63,11 +63,14 @@ enum Command {
         @Override
         Exit run(Invocation invocation, Endpoint endpoint, Console console) {
             LogReader log = new LogReader(endpoint, invocation.target().orElseThrow());
-            List<String> lines = log.lastLines(invocation.lines());
-            lines.forEach(console.out()::println);
-            if (invocation.follow()) {
-                log.follow(lines, invocation.lines(), console);
+            if (!invocation.follow()) {
+                log.lastLines(invocation.lines()).forEach(console.out()::println);
+                return Exit.OK;
             }
+            log.lastLinesOnceWritten(invocation.lines(), console).ifPresent(lines -> {
+                lines.forEach(console.out()::println);
+                log.follow(lines, invocation.lines(), console);
+            });
             return Exit.OK;
         }
     },

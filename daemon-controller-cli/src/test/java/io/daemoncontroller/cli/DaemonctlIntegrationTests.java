@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code daemonctl}, run in this JVM, against a real web application whose {@code daemons} endpoint controls a real
- * echo daemon ({@code echo}, tagged {@code web}) and one whose start fails ({@code broken}).
+ * echo daemon ({@code echo}, tagged {@code web}), one whose start fails ({@code broken}) and one not started yet
+ * ({@code later}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NoLeftoverTestDaemons.class)
@@ -37,6 +38,8 @@ class DaemonctlIntegrationTests {
     static Path directory;
 
     private TestDaemonProperties echo;
+
+    private TestDaemonProperties later;
 
     private ConfigurableApplicationContext app;
 
@@ -48,7 +51,8 @@ class DaemonctlIntegrationTests {
                 .set("tags", "web");
         TestDaemonProperties broken = TestDaemonProperties.echo("broken", directory).foreground()
                 .command(daemon -> daemon.crashBeforeListen(1)).set("start-timeout", "10s");
-        app = application(echo.map(), broken.map());
+        later = TestDaemonProperties.echo("later", directory).foreground().lifecycle("on-demand");
+        app = application(echo.map(), broken.map(), later.map());
         daemonctl = new CommandLine("http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort()
                 + "/actuator");
     }
@@ -64,10 +68,11 @@ class DaemonctlIntegrationTests {
     void statusPrintsOneLinePerDaemonWithStateNameSinceAndPid() {
         CommandLine.Run all = daemonctl.run("status");
         assertThat(all.exit()).isEqualTo(Exit.OK);
-        assertThat(all.out().lines()).hasSize(2);
+        assertThat(all.out().lines()).hasSize(3);
         assertThat(all.out().lines().toList().get(0)).matches("running  echo    \\d+ seconds? ago \\(\\d{4}-\\d\\d-\\d\\d "
                 + "\\d\\d:\\d\\d:\\d\\d\\)  pid " + echo.livePid().orElseThrow());
         assertThat(all.out().lines().toList().get(1)).startsWith("stopped  broken  ");
+        assertThat(all.out().lines().toList().get(2)).startsWith("stopped  later   ");
         assertThat(daemonctl.run("status", "@web").out().lines()).singleElement().asString()
                 .startsWith("running  echo  ");
         assertThat(daemonctl.run("status", "broken").out().lines()).singleElement().asString()
@@ -142,6 +147,27 @@ class DaemonctlIntegrationTests {
     }
 
     @Test
+    void followingALogFileNotWrittenYetWaitsForItAsTailFDoes() throws Exception {
+        assertThat(later.logFile()).doesNotExist();
+        CommandLine.Run follow = daemonctl.start("log", "later", "-f");
+        try {
+            Await.until("daemonctl to say it waits", Duration.ofSeconds(10), () -> follow.err().equals("daemonctl: "
+                    + "later's log file, " + later.logFile() + ", does not exist yet; waiting for it"
+                    + System.lineSeparator()));
+            assertThat(daemonctl.run("start", "later").exit()).isEqualTo(Exit.OK);
+            Await.until("the log's lines printed", Duration.ofSeconds(10),
+                    () -> !lastLine(later.logFile()).isEmpty() && follow.out().contains(lastLine(later.logFile())));
+            follow.interrupt();
+            assertThat(follow.exit()).isEqualTo(Exit.OK);
+            assertThat(follow.out().lines()).as("every line of the log once, in order")
+                    .containsExactlyElementsOf(Files.readAllLines(later.logFile()));
+        } finally {
+            follow.interrupt();
+            daemonctl.run("stop", "later");
+        }
+    }
+
+    @Test
     void aLogLineCountTheEndpointRefusesIsAUsageErrorNamingTheOptionAndTheEndpointsLimit() {
         CommandLine.Run log = daemonctl.run("log", "echo", "-n", "5000");
         assertThat(log.exit()).isEqualTo(Exit.USAGE);
@@ -152,11 +178,11 @@ class DaemonctlIntegrationTests {
     @Test
     void anUnknownDaemonExitsWith1NamingTheKnownOnes() {
         for (String[] args : new String[][] {{"status", "nope"}, {"start", "nope"}, {"pid", "nope"},
-                {"log", "nope"}}) {
+                {"log", "nope"}, {"log", "nope", "-f"}}) {
             CommandLine.Run run = daemonctl.run(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(Exit.FAILED);
             assertThat(run.err()).as(String.join(" ", args)).isEqualTo("daemonctl: No daemon is named \"nope\"; the "
-                    + "daemons are [echo, broken]" + System.lineSeparator());
+                    + "daemons are [echo, broken, later]" + System.lineSeparator());
         }
         CommandLine.Run tag = daemonctl.run("stop", "@nope");
         assertThat(tag.exit()).isEqualTo(Exit.FAILED);

@@ -32,14 +32,15 @@ import io.daemoncontroller.ProcessExit;
  * @param tags its tags
  * @param dependsOn the names of the daemons it depends on
  * @param ping how it is pinged, such as {@code tcp://localhost:9312}
+ * @param logFile the file its output goes to, if it has one (it may not exist yet)
  * @param livenessFailures how many liveness checks in a row it failed while running (0 without liveness checks)
  * @param unresponsive whether it runs but failed liveness.failure-threshold checks in a row
  * @since 0.1.0
  */
 public record DaemonDetails(String name, DaemonState state, Instant since, Long pid, Duration uptime, String lastExit,
         int restarts, String lastError, Duration lastStartDuration, String lifecycle, String restart,
-        boolean required, List<String> tags, List<String> dependsOn, String ping, int livenessFailures,
-        boolean unresponsive) {
+        boolean required, List<String> tags, List<String> dependsOn, String ping, String logFile,
+        int livenessFailures, boolean unresponsive) {
 
     /** The details of {@code daemon}, now. */
     public static DaemonDetails of(ManagedDaemon daemon) {
@@ -51,7 +52,9 @@ public record DaemonDetails(String name, DaemonState state, Instant since, Long 
                 daemon.lifecycle().configValue(),
                 daemon.controller().restartPolicy().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 daemon.isRequired(), daemon.tags(), daemon.dependencies().stream().map(ManagedDaemon::name).toList(),
-                daemon.controller().ping().toString(), status.livenessFailures(), status.unresponsive());
+                daemon.controller().ping().toString(),
+                daemon.controller().logFile().map(Object::toString).orElse(null), status.livenessFailures(),
+                status.unresponsive());
     }
 
     /** The details as a map without empty values, in declaration order, for health details. */
@@ -71,6 +74,7 @@ public record DaemonDetails(String name, DaemonState state, Instant since, Long 
         map.put("tags", tags);
         map.put("dependsOn", dependsOn);
         map.put("ping", ping);
+        Optional.ofNullable(logFile).ifPresent(value -> map.put("logFile", value));
         if (livenessFailures > 0) {
             map.put("livenessFailures", livenessFailures);
         }
