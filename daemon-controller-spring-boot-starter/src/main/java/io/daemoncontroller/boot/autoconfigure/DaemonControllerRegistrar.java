@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.daemoncontroller.DaemonController;
-import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.config.SingletonBeanRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
@@ -25,18 +23,14 @@ import org.springframework.core.type.AnnotationMetadata;
  * ports first ({@link DaemonPorts}), for a context that {@code SpringApplication} did not prepare. A context that
  * holds {@link SharedDaemons} does not close the controller beans: they outlive it.
  */
-class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
+class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar {
 
-    private Environment environment;
-    private ClassLoader classLoader;
+    private final Environment environment;
+    private final ClassLoader classLoader;
 
-    @Override
-    public void setEnvironment(Environment environment) {
+    /** Spring gives an import registrar these through its constructor. */
+    DaemonControllerRegistrar(Environment environment, ClassLoader classLoader) {
         this.environment = environment;
-    }
-
-    @Override
-    public void setBeanClassLoader(ClassLoader classLoader) {
         this.classLoader = classLoader;
     }
 

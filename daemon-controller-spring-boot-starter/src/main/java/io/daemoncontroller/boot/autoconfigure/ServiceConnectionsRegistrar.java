@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
@@ -26,18 +24,14 @@ import org.springframework.util.StringUtils;
  * then back off. In an application whose startup built the daemons, takes their definitions and connection details
  * from {@link ConfiguredDaemons} rather than binding them again.
  */
-class ServiceConnectionsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
+class ServiceConnectionsRegistrar implements ImportBeanDefinitionRegistrar {
 
-    private Environment environment;
-    private ClassLoader classLoader;
+    private final Environment environment;
+    private final ClassLoader classLoader;
 
-    @Override
-    public void setEnvironment(Environment environment) {
+    /** Spring gives an import registrar these through its constructor. */
+    ServiceConnectionsRegistrar(Environment environment, ClassLoader classLoader) {
         this.environment = environment;
-    }
-
-    @Override
-    public void setBeanClassLoader(ClassLoader classLoader) {
         this.classLoader = classLoader;
     }
 
