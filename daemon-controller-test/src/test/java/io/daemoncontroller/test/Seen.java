@@ -16,7 +16,12 @@ import io.daemoncontroller.DaemonController;
 record Seen(long pid, String state) {
 
     static void record(DaemonController controller) {
-        Path file = Path.of(System.getProperty(TestRedis.DIR)).resolve("seen");
+        record(controller, Path.of(System.getProperty(TestRedis.DIR)));
+    }
+
+    /** Records into {@code dir}, for a listener told after the launched classes ran, their properties cleared. */
+    static void record(DaemonController controller, Path dir) {
+        Path file = dir.resolve("seen");
         String line = controller.pid().orElse(-1) + " " + controller.status().state() + "\n";
         try {
             Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
