@@ -89,6 +89,11 @@ final class SampleApp implements AutoCloseable {
         });
     }
 
+    /** The app's URL of {@code path}, such as {@code /actuator}. */
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
     HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
