@@ -7,6 +7,7 @@ import io.daemoncontroller.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,12 +73,19 @@ class DaemonctlIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", classes, Daemonctl.class.getName(), "--url=" + app.uri("/actuator")));
         command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("DAEMONCTL_URL");
+        Path err = directory.resolve("daemonctl.err");
+        builder.redirectError(err.toFile());
         try {
-            Process process = new ProcessBuilder(command).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("daemonctl %s ends", List.of(args)).isTrue();
-            return new Run(process.exitValue(), out, err);
+            Process process = builder.start();
+            try {
+                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("daemonctl %s ends", List.of(args)).isTrue();
+                return new Run(process.exitValue(), out, Files.readString(err));
+            } finally {
+                process.destroyForcibly();
+            }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         } catch (InterruptedException ex) {
