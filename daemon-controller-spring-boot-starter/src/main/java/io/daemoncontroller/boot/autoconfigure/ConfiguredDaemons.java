@@ -1,6 +1,5 @@
 package io.daemoncontroller.boot.autoconfigure;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -55,6 +54,7 @@ public final class ConfiguredDaemons implements DisposableBean {
     private final SharedDaemons shared;
     private final ApplicationEventPublisher events;
     private final DaemonObservations observations;
+    private final DaemonsBoundAhead boundAhead;
     private final Map<String, DaemonDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, DaemonController> controllers = new LinkedHashMap<>();
     private final Map<String, ManagedDaemon> daemons = new LinkedHashMap<>();
@@ -75,11 +75,12 @@ public final class ConfiguredDaemons implements DisposableBean {
     @Autowired
     public ConfiguredDaemons(Environment environment, ResourceLoader resourceLoader,
             ApplicationEventPublisher events, DaemonObservations observations) {
-        this(environment, resourceLoader, events, observations, true);
+        this(environment, resourceLoader, events, observations, null, true);
     }
 
     private ConfiguredDaemons(Environment environment, ResourceLoader resourceLoader,
-            ApplicationEventPublisher events, DaemonObservations observations, boolean buildNow) {
+            ApplicationEventPublisher events, DaemonObservations observations, DaemonsBoundAhead boundAhead,
+            boolean buildNow) {
         DaemonPorts.publish(environment, resourceLoader.getClassLoader());
         this.environment = environment;
         this.sources = DaemonDefinitionBinder.sourcesNow(environment);
@@ -89,6 +90,7 @@ public final class ConfiguredDaemons implements DisposableBean {
                 ? SharedDaemons.in(context).orElse(null) : null;
         this.events = events;
         this.observations = observations;
+        this.boundAhead = boundAhead;
         if (buildNow) {
             build();
         }
@@ -98,11 +100,12 @@ public final class ConfiguredDaemons implements DisposableBean {
      * The daemons {@code environment} describes with the property sources it has now (its daemons' ports
      * published), built when first used (by {@link #build()} or any other method), so that an application's
      * startup can build them in a thread of its own while the context's refresh goes on. Each method waits for the
-     * build, and throws what it threw.
+     * build, and throws what it threw. Takes the daemons from {@code boundAhead}, unless that is {@code null} or
+     * they were bound from other property sources.
      */
     public static ConfiguredDaemons buildOnFirstUse(Environment environment, ResourceLoader resourceLoader,
-            ApplicationEventPublisher events, DaemonObservations observations) {
-        return new ConfiguredDaemons(environment, resourceLoader, events, observations, false);
+            ApplicationEventPublisher events, DaemonObservations observations, DaemonsBoundAhead boundAhead) {
+        return new ConfiguredDaemons(environment, resourceLoader, events, observations, boundAhead, false);
     }
 
     /**
@@ -130,18 +133,17 @@ public final class ConfiguredDaemons implements DisposableBean {
     }
 
     private void bindAndBuild() {
-        binder = new DaemonDefinitionBinder(sources, classLoader);
-        factory = new DaemonControllerFactory(Path.of(""), threads.factory("daemon"));
-        ServiceConnections connections = new ServiceConnections(environment, classLoader);
-        for (String name : binder.names()) {
-            DaemonDefinition definition = binder.bind(name);
-            if (!definition.ownControllerSettings().isEmpty()) {
-                definitions.put(name, definition);
-                controllers.put(name, shared != null ? shared.controller(definition, factory::create)
-                        : factory.create(definition));
-                connectionDetails.put(name, connections.details(definition));
-            }
-        }
+        BoundDaemons bound = Optional.ofNullable(boundAhead)
+                .flatMap(ahead -> ahead.boundFrom(environment, sources, classLoader))
+                .orElseGet(() -> BoundDaemons.bind(environment, sources, classLoader, threads));
+        binder = bound.binder();
+        factory = bound.factory();
+        bound.runnable().forEach((name, definition) -> {
+            DaemonController own = bound.controller(name);
+            definitions.put(name, definition);
+            controllers.put(name, shared != null ? shared.controller(definition, sameDefinition -> own) : own);
+            connectionDetails.put(name, bound.connectionDetails(name));
+        });
         Set<String> visited = new HashSet<>();
         controllers.keySet().forEach(name -> managed(name, visited));
         this.stateEvents = new DaemonStateEventPublisher(daemons.values(), events);

@@ -26,7 +26,7 @@ class ConfiguredDaemonsTests {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("application", daemon("search")));
         ConfiguredDaemons daemons = ConfiguredDaemons.buildOnFirstUse(environment, new DefaultResourceLoader(),
-                event -> { }, DaemonObservations.NONE);
+                event -> { }, DaemonObservations.NONE, null);
         environment.getPropertySources().addFirst(new MapPropertySource("added during the refresh", daemon("kv")));
         CompletableFuture<Void> build = CompletableFuture.runAsync(daemons::build);
         assertThat(daemons.all()).extracting(ManagedDaemon::name).containsExactly("search");
@@ -40,7 +40,7 @@ class ConfiguredDaemonsTests {
         environment.getPropertySources().addFirst(new MapPropertySource("application",
                 Map.of("daemon-controller.daemons.search.start-command", "searchd")));
         ConfiguredDaemons daemons = ConfiguredDaemons.buildOnFirstUse(environment, new DefaultResourceLoader(),
-                event -> { }, DaemonObservations.NONE);
+                event -> { }, DaemonObservations.NONE, null);
         assertThatExceptionOfType(InvalidDaemonPropertyException.class).isThrownBy(daemons::build);
         assertThatExceptionOfType(InvalidDaemonPropertyException.class).isThrownBy(daemons::all);
         daemons.destroy();
@@ -51,7 +51,7 @@ class ConfiguredDaemonsTests {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("application", daemon("search")));
         ConfiguredDaemons daemons = ConfiguredDaemons.buildOnFirstUse(environment, new DefaultResourceLoader(),
-                event -> { }, DaemonObservations.NONE);
+                event -> { }, DaemonObservations.NONE, null);
         DefaultListableBeanFactory registry = new DefaultListableBeanFactory();
         registry.registerSingleton(ConfiguredDaemons.BEAN_NAME, daemons);
         assertThat(ConfiguredDaemons.current(registry, environment)).containsSame(daemons);

@@ -6,6 +6,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.daemoncontroller.DaemonController;
 
 import io.daemoncontroller.boot.test.RecordedStateChanges;
 import io.daemoncontroller.boot.test.TestDaemonProperties;
@@ -20,6 +25,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +57,41 @@ class DaemonStartupListenerIntegrationTests {
         }
     }
 
+    @Test
+    void bindsTheDaemonsInAThreadOfTheirOwnAsSoonAsTheEnvironmentIsPrepared() {
+        TestDaemonProperties search = TestDaemonProperties.echo("search", directory).lifecycle("on-demand");
+        PropertyReaders application = new PropertyReaders(search.map());
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(application);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(PlainApplication.class)
+                .web(WebApplicationType.NONE).environment(environment).properties("unrelated=default");
+        try (ConfigurableApplicationContext context = builder.run()) {
+            assertThat(context.getBean("searchDaemonController", DaemonController.class).pidFile())
+                    .isEqualTo(search.pidFile());
+        }
+        assertThat(application.readers).filteredOn(reader -> reader.startsWith("daemon-controller-"))
+                .containsExactly("daemon-controller-binding-1");
+    }
+
+    @Test
+    void bindsTheDaemonsAgainWhenAPropertySourceIsAddedBeforeTheApplicationIsPrepared() {
+        TestDaemonProperties search = TestDaemonProperties.echo("search", directory).lifecycle("on-demand");
+        Path added = directory.resolve("added.pid");
+        SpringApplicationBuilder application = new SpringApplicationBuilder(PlainApplication.class)
+                .web(WebApplicationType.NONE).properties(search.map())
+                .initializers(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new MapPropertySource("added by an initializer", Map.of(pidFileKey(search.name()),
+                                added.toString()))));
+        try (ConfigurableApplicationContext context = application.run()) {
+            assertThat(context.getBean("searchDaemonController", DaemonController.class).pidFile())
+                    .isEqualTo(added);
+        }
+    }
+
+    private static String pidFileKey(String daemon) {
+        return "daemon-controller.daemons." + daemon + ".pid-file";
+    }
+
     private static SpringApplicationBuilder application(TestDaemonProperties... daemons) {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(EagerApplication.class)
                 .web(WebApplicationType.NONE);
@@ -73,6 +115,30 @@ class DaemonStartupListenerIntegrationTests {
         RecordedStateChanges recordedStateChanges() {
             return new RecordedStateChanges();
         }
+    }
+
+    /** Properties that remember the names of the threads that read the start command. */
+    static class PropertyReaders extends MapPropertySource {
+
+        final Set<String> readers = ConcurrentHashMap.newKeySet();
+
+        PropertyReaders(Map<String, Object> properties) {
+            super("application", properties);
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            if (name.endsWith(".start-command")) {
+                readers.add(Thread.currentThread().getName());
+            }
+            return super.getProperty(name);
+        }
+    }
+
+    /** An application with no bean of its own. */
+    @SpringBootConfiguration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class PlainApplication {
     }
 
     /** A client that connects in its constructor, as a connection pool that fills itself does. */
