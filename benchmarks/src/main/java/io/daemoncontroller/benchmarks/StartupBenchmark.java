@@ -28,8 +28,11 @@ import io.daemoncontroller.testsupport.FreePorts;
  * alone is timed from its start command to its first accepted connection. The daemon is
  * {@code sleep 1; exec perl ...}: a command that works 1 s, then a daemon that forks, writes its PID file and
  * listens at once. The daemon starts while the context's refresh reads the configuration, so the application with
- * the starter can be ready sooner than the two one after the other. The four runs take turns, so that they share
- * the machine's ups and downs. Runs: {@code -DstartupRuns=N} (default 7).
+ * the starter can be ready sooner than the two one after the other. The application also runs with the starter and
+ * no daemon configured. Besides the wall clock, each application reports the CPU time its JVM and its main thread
+ * had used when it was ready: on a shared machine these vary by a few percent where the wall clock varies by
+ * tens. The runs take turns, so that they share the machine's ups and downs. Runs: {@code -DstartupRuns=N}
+ * (default 7).
  */
 public final class StartupBenchmark {
 
@@ -43,20 +46,28 @@ public final class StartupBenchmark {
         System.out.println("daemon-controller startup benchmark: " + runs + " runs of each, "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
         List<Double> daemonAlone = new ArrayList<>();
-        List<Double> withoutStarter = new ArrayList<>();
-        List<Double> starterOnly = new ArrayList<>();
-        List<Double> withStarter = new ArrayList<>();
+        List<Run> withoutStarter = new ArrayList<>();
+        List<Run> noDaemon = new ArrayList<>();
+        List<Run> starterOnly = new ArrayList<>();
+        List<Run> withStarter = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             daemonAlone.add(daemonAlone());
             withoutStarter.add(application(false, null));
+            noDaemon.add(application(true, null));
             starterOnly.add(application(true, "on-demand"));
             withStarter.add(application(true, "start-and-stop"));
         }
-        report("median", StartupBenchmark::median, daemonAlone, withoutStarter, starterOnly, withStarter);
-        report("minimum", values -> values.stream().min(Double::compare).orElseThrow(), daemonAlone, withoutStarter,
-                starterOnly, withStarter);
-        System.out.println("all runs, ms: daemon alone " + daemonAlone + "; without the starter " + withoutStarter
-                + "; starter, on-demand " + starterOnly + "; starter, start-and-stop " + withStarter);
+        report("median", StartupBenchmark::median, daemonAlone, Run.wall(withoutStarter), Run.wall(starterOnly),
+                Run.wall(withStarter));
+        report("minimum", StartupBenchmark::minimum, daemonAlone, Run.wall(withoutStarter),
+                Run.wall(starterOnly), Run.wall(withStarter));
+        System.out.printf("median, ms: app with the starter and no daemon configured %.0f (%+.0f)%n",
+                median(Run.wall(noDaemon)), median(Run.wall(noDaemon)) - median(Run.wall(withoutStarter)));
+        reportCpu("process CPU", Run::cpu, withoutStarter, noDaemon, starterOnly, withStarter);
+        reportCpu("main thread CPU", Run::mainCpu, withoutStarter, noDaemon, starterOnly, withStarter);
+        System.out.println("all runs, ms: daemon alone " + daemonAlone + "; without the starter "
+                + Run.wall(withoutStarter) + "; starter, no daemon " + Run.wall(noDaemon) + "; starter, on-demand "
+                + Run.wall(starterOnly) + "; starter, start-and-stop " + Run.wall(withStarter));
     }
 
     /**
@@ -78,6 +89,29 @@ public final class StartupBenchmark {
                 statistic, starter - without, with - (without + daemon), starter + daemon - with);
     }
 
+    /**
+     * Prints the median CPU time, by {@code figure}, each application had used when it was ready: steadier than
+     * the wall clock on a shared machine, and what the starter costs a machine whose cores are all busy.
+     */
+    private static void reportCpu(String name, Function<Run, Double> figure, List<Run> withoutStarter,
+            List<Run> noDaemon, List<Run> starterOnly, List<Run> withStarter) {
+        double without = median(withoutStarter.stream().map(figure).toList());
+        double none = median(noDaemon.stream().map(figure).toList());
+        double onDemand = median(starterOnly.stream().map(figure).toList());
+        double startAndStop = median(withStarter.stream().map(figure).toList());
+        System.out.printf("median %s at ready, ms: without the starter %.0f; starter, no daemon %.0f (%+.0f); "
+                + "one on-demand daemon %.0f (%+.0f); one start-and-stop daemon %.0f (%+.0f)%n", name, without,
+                none, none - without, onDemand, onDemand - without, startAndStop, startAndStop - without);
+    }
+
+    /** One application's run: wall-clock time to ready, and the CPU time its JVM and its main thread had used. */
+    private record Run(double wall, double cpu, double mainCpu) {
+
+        static List<Double> wall(List<Run> runs) {
+            return runs.stream().map(Run::wall).toList();
+        }
+    }
+
     private static String daemonCommand(int port, Path directory) {
         return "sleep 1; exec perl -e " + TestDaemonCommand.shellQuote(LagBenchmark.SELF_DAEMONIZING_DAEMON) + " "
                 + port + " " + directory.resolve("daemon.pid") + " " + directory.resolve("ready");
@@ -96,14 +130,17 @@ public final class StartupBenchmark {
         return millis;
     }
 
-    /** Runs the application, with the starter and the daemon's {@code lifecycle} unless that is null. */
-    private static double application(boolean withStarter, String lifecycle) throws Exception {
+    /**
+     * Runs the application, with the starter when {@code withStarter}, and with the daemon of {@code lifecycle}
+     * unless that is null.
+     */
+    private static Run application(boolean withStarter, String lifecycle) throws Exception {
         Path directory = Files.createTempDirectory("startup-benchmark");
         int port = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", classpath(withStarter), StartupApplication.class.getName(),
                 "--server.port=0", "--spring.main.banner-mode=off"));
-        if (withStarter) {
+        if (lifecycle != null) {
             String daemon = "--daemon-controller.daemons.search.";
             command.addAll(List.of(daemon + "start-command=" + daemonCommand(port, directory),
                     daemon + "pid-file=" + directory.resolve("daemon.pid"),
@@ -118,7 +155,7 @@ public final class StartupBenchmark {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 output.append(line).append('\n');
                 if (line.startsWith("ready-ms ")) {
-                    ready = line.substring("ready-ms ".length());
+                    ready = line;
                 }
             }
         }
@@ -127,11 +164,13 @@ public final class StartupBenchmark {
                     + ") failed" + (process.isAlive() ? "" : " with exit status " + process.exitValue()) + ":\n"
                     + output);
         }
-        if (withStarter && answers(port)) {
+        if (lifecycle != null && answers(port)) {
             stop(directory.resolve("daemon.pid"));
             throw new IllegalStateException("The application left its start-and-stop daemon running");
         }
-        return Double.parseDouble(ready);
+        String[] figures = ready.split(" ");
+        return new Run(Double.parseDouble(figures[1]), Double.parseDouble(figures[3]),
+                Double.parseDouble(figures[5]));
     }
 
     /** The benchmark's own classpath, without the starter when {@code withStarter} is false. */
@@ -157,6 +196,10 @@ public final class StartupBenchmark {
             process.destroy();
             process.onExit().join();
         });
+    }
+
+    private static double minimum(List<Double> values) {
+        return values.stream().min(Double::compare).orElseThrow();
     }
 
     private static double median(List<Double> values) {
