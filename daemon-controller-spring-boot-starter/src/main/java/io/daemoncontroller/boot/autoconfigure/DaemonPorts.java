@@ -59,7 +59,7 @@ final class DaemonPorts {
                 || !environment.getProperty("daemon-controller.enabled", Boolean.class, true)) {
             return Map.of();
         }
-        if (!setsAnyPort(configurable)) {
+        if (!needsBinding(configurable)) {
             configurable.getPropertySources().addFirst(new PublishedPorts(Map.of(), Map.of()));
             return Map.of();
         }
@@ -98,20 +98,41 @@ final class DaemonPorts {
     }
 
     /**
-     * Whether a {@code port} key is set under {@code defaults} or a daemon's entry, in a source that can list its
-     * keys: without one, the daemons need not be bound (the cost every application with daemons would pay).
+     * Whether the daemons must be bound to publish their ports: when a {@code port} key is set under
+     * {@code defaults}, a daemon's {@code port} is {@code auto}, or an entry with a {@code port} runs several
+     * instances, in a source that can list its keys. A port number in a daemon's own entry is a property already,
+     * with nothing to publish: an application whose daemons set only those does not bind them here, on the
+     * startup's main thread.
      */
-    private static boolean setsAnyPort(ConfigurableEnvironment environment) {
+    private static boolean needsBinding(ConfigurableEnvironment environment) {
         ConfigurationPropertyName defaults = DaemonDefinition.DEFAULTS.append("port");
         ConfigurationPropertyName daemons = ConfigurationPropertyName.of(DaemonDefinition.PREFIX + "daemons");
+        boolean port = false;
+        boolean instances = false;
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            if (source instanceof IterableConfigurationPropertySource keys && keys.stream().anyMatch(
-                    key -> key.equals(defaults) || (key.getNumberOfElements() == daemons.getNumberOfElements() + 2
-                            && daemons.isAncestorOf(key) && key.getLastElement(Form.UNIFORM).equals("port")))) {
-                return true;
+            if (!(source instanceof IterableConfigurationPropertySource keys)) {
+                continue;
+            }
+            for (ConfigurationPropertyName key : keys) {
+                if (key.equals(defaults)) {
+                    return true;
+                }
+                if (key.getNumberOfElements() != daemons.getNumberOfElements() + 2 || !daemons.isAncestorOf(key)) {
+                    continue;
+                }
+                String last = key.getLastElement(Form.UNIFORM);
+                if (last.equals("instances")) {
+                    instances = true;
+                } else if (last.equals("port")) {
+                    port = true;
+                    Object value = source.getConfigurationProperty(key).getValue();
+                    if (value != null && isAuto(environment.resolvePlaceholders(value.toString()))) {
+                        return true;
+                    }
+                }
             }
         }
-        return false;
+        return port && instances;
     }
 
     /** Whether {@code port} says {@code auto}. */
