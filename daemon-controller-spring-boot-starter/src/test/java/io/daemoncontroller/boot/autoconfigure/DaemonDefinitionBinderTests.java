@@ -6,13 +6,19 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DaemonDefinitionBinderTests {
 
     private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    private final Map<String, Object> lowerProperties = new LinkedHashMap<>();
+
+    private PropertySource<?> lowerSource = new MapPropertySource("lower", lowerProperties);
 
     @Test
     void layersTheDaemonsOwnKeysOverThoseUnderDefaultsOverTheBuiltInDefaults() {
@@ -95,6 +101,67 @@ class DaemonDefinitionBinderTests {
     }
 
     @Test
+    void findsTheDaemonsOfSeveralSourcesEachWhereItFirstAppearsInPrecedenceOrder() {
+        properties.put("daemon-controller.daemons.search.ping", "tcp://localhost:9312");
+        properties.put("daemon-controller.daemons.cache.ping", "tcp://localhost:6379");
+        lowerProperties.put("daemon-controller.daemons.queue.lifecycle", "none");
+        lowerProperties.put("daemon-controller.daemons.search.stop-timeout", "5s");
+        lowerProperties.put("daemon-controller.daemons.proxy.ping", "tcp://localhost:8080");
+
+        DaemonDefinitionBinder binder = binder();
+
+        assertThat(binder.names()).containsExactly("search", "cache", "queue", "proxy");
+        assertThat(binder.bind("search").settings().getStopTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void findsADaemonWhoseOnlyKeyIsNested() {
+        properties.put("daemon-controller.daemons.search.environment.LANG", "C");
+
+        assertThat(binder().names()).containsExactly("search");
+    }
+
+    @Test
+    void anEntryWhoseKeysAreAllUnknownOrBlankIsNoDaemon() {
+        properties.put("daemon-controller.daemons.typo.strat-command", "searchd");
+        properties.put("daemon-controller.daemons.blank.start-command", " ");
+        properties.put("daemon-controller.daemons.search.ping", "tcp://localhost:9312");
+
+        assertThat(binder().names()).containsExactly("search");
+    }
+
+    @Test
+    void findsADaemonWhoseNameIsABracketedKeyWithADot() {
+        properties.put("daemon-controller.daemons.search.ping", "tcp://localhost:9312");
+        properties.put("daemon-controller.daemons[my.daemon].ping", "tcp://localhost:6379");
+
+        assertThat(binder().names()).containsExactly("search", "my.daemon");
+    }
+
+    @Test
+    void environmentVariablesInTheFormWithoutDashesDeclareADaemonAndThoseWithDashesAsUnderscoresDoNot() {
+        lowerSource = new SystemEnvironmentPropertySource("systemEnvironment",
+                Map.of("DAEMON_CONTROLLER_DAEMONS_SEARCH_PING", "tcp://localhost:9312",
+                        "DAEMONCONTROLLER_DAEMONS_QUEUE_PING", "tcp://localhost:5672",
+                        "DAEMONCONTROLLER_DAEMONS_CACHE_STOPTIMEOUT", "5s"));
+        properties.put("daemon-controller.daemons.cache.ping", "tcp://localhost:6379");
+
+        DaemonDefinitionBinder binder = binder();
+
+        assertThat(binder.names()).containsExactly("cache", "queue");
+        assertThat(binder.bind("cache").settings().getStopTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(binder.bind("queue").settings().getPing()).singleElement().hasToString("tcp://localhost:5672");
+    }
+
+    @Test
+    void aBlankValueOfTheDaemonsSectionItselfHidesTheDaemonsOfLowerSources() {
+        properties.put("daemon-controller.daemons", "");
+        lowerProperties.put("daemon-controller.daemons.search.ping", "tcp://localhost:9312");
+
+        assertThat(binder().names()).isEmpty();
+    }
+
+    @Test
     void bindsADaemonWhoseNameIsNotInKebabCase() {
         properties.put("daemon-controller.daemons.legacySearch.stop-timeout", "5s");
         properties.put("daemon-controller.daemons.legacySearch.ping", "tcp://localhost:9312");
@@ -166,6 +233,7 @@ class DaemonDefinitionBinderTests {
 
     private DaemonDefinitionBinder binder() {
         StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(lowerSource);
         environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
         return new DaemonDefinitionBinder(environment, getClass().getClassLoader());
     }
