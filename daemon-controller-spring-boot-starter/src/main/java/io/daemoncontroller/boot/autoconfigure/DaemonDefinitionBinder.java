@@ -1,10 +1,14 @@
 package io.daemoncontroller.boot.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -14,11 +18,14 @@ import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PlaceholdersResolver;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.beans.PropertyEditorRegistry;
 import org.springframework.core.convert.ConversionService;
@@ -60,6 +67,7 @@ final class DaemonDefinitionBinder {
     private final Consumer<PropertyEditorRegistry> editors;
     private final boolean lenient;
     private final Map<String, DaemonDefinition> bound = new HashMap<>();
+    private final Map<Integer, InstanceBinder> binders = new HashMap<>();
     private Map<String, Instance> daemons;
     private Map<String, List<String>> daemonsByEntry;
 
@@ -119,39 +127,51 @@ final class DaemonDefinitionBinder {
      * it has no keys of its own. Bound once, then remembered.
      */
     DaemonDefinition bind(String name) {
+        Map<String, Instance> instances = daemons();
         DaemonDefinition definition = bound.get(name);
         if (definition == null) {
-            definition = bind(name, daemons().getOrDefault(name, new Instance(name, 1)), daemonsByEntry);
+            definition = bind(instances.getOrDefault(name, new Instance(name, 1))).definition(name, daemonsByEntry);
             bound.put(name, definition);
         }
         return definition;
     }
 
-    private DaemonDefinition bind(String name, Instance instance, Map<String, List<String>> byEntry) {
-        PropertySourcesPlaceholdersResolver placeholders = placeholders(instance.number());
-        Binder binder = binder(placeholders);
+    /** Binds the layers of {@code instance}: the keys under {@code defaults}, then the entry's own. */
+    private Layers bind(Instance instance) {
+        InstanceBinder instanceBinder = binder(instance.number());
+        Binder binder = instanceBinder.binder();
         Daemon settings = new Daemon();
         PropertyRecorder recorder = new PropertyRecorder(lenient);
         binder.bind(DaemonDefinition.DEFAULTS, Bindable.ofInstance(settings), recorder);
-        binder.bind(DaemonDefinition.ownSection(instance.entry()), Bindable.ofInstance(settings), recorder);
+        boolean bindsOwn = binder.bind(DaemonDefinition.ownSection(instance.entry()), Bindable.ofInstance(settings),
+                recorder).isBound();
+        PlaceholdersResolver placeholders = instanceBinder.placeholders();
         Map<String, String> values = new LinkedHashMap<>();
         recorder.bound.forEach((property, bound) -> values.put(property.toString(),
                 String.valueOf(placeholders.resolvePlaceholders(bound.getValue()))));
-        return new DaemonDefinition(name, instance.entry(), settings, recorder.bound, values, byEntry);
+        return new Layers(instance, settings, recorder.bound, values, bindsOwn);
     }
 
+    /**
+     * Finds the daemons, binding each entry once: an entry of one daemon is remembered as that daemon, an entry of
+     * several as its first instance.
+     */
     private Map<String, Instance> daemons() {
         if (daemons == null) {
             Map<String, List<String>> byEntry = new LinkedHashMap<>();
+            Map<String, List<String>> namesByEntry = Collections.unmodifiableMap(byEntry);
             Map<String, Instance> instances = new LinkedHashMap<>();
-            List<String> entries = entries();
-            for (String entry : entries) {
-                DaemonDefinition definition = bind(entry, new Instance(entry, 1), Map.of());
+            Map<String, DaemonDefinition> definitions = new HashMap<>();
+            Map<String, Layers> entries = entries();
+            for (Map.Entry<String, Layers> found : entries.entrySet()) {
+                String entry = found.getKey();
+                Layers layers = found.getValue();
+                DaemonDefinition definition = layers.definition(entry, namesByEntry);
                 int count = instanceCount(definition);
                 List<String> names = new ArrayList<>();
                 for (int number = 1; number <= count; number++) {
                     String name = count == 1 ? entry : entry + "-" + number;
-                    if (count > 1 && entries.contains(name)) {
+                    if (count > 1 && entries.containsKey(name)) {
                         throw definition.asWritten("instances", count).invalid("it makes the daemon " + name
                                 + ", a name that " + DaemonDefinition.ownSection(name) + " already has",
                                 "rename one of the two entries, or run one copy of " + entry);
@@ -161,21 +181,72 @@ final class DaemonDefinitionBinder {
                 }
                 byEntry.put(entry, List.copyOf(names));
                 if (count > 1) {
-                    requireOwnFiles(bind(names.get(0), new Instance(entry, 1), byEntry),
-                            bind(names.get(1), new Instance(entry, 2), byEntry), count);
+                    DaemonDefinition first = layers.definition(names.get(0), namesByEntry);
+                    DaemonDefinition second = bind(new Instance(entry, 2)).definition(names.get(1), namesByEntry);
+                    requireOwnFiles(first, second, count);
+                    definitions.put(first.name(), first);
+                    definitions.put(second.name(), second);
+                } else {
+                    definitions.put(entry, definition);
                 }
             }
-            daemonsByEntry = byEntry;
+            bound.putAll(definitions);
+            daemonsByEntry = namesByEntry;
             daemons = instances;
         }
         return daemons;
     }
 
-    private List<String> entries() {
-        return binder(placeholders(1)).bind(DAEMONS, Bindable.mapOf(String.class, Daemon.class),
+    /**
+     * The entries under {@code daemon-controller.daemons} in configuration order, each bound as its first instance.
+     * An entry whose own keys bind nothing (unknown keys, blank values) is left out, as binding the map of them
+     * leaves it out.
+     */
+    private Map<String, Layers> entries() {
+        Optional<Set<String>> named = keysInNames();
+        Map<String, Layers> entries = new LinkedHashMap<>();
+        for (String entry : named.orElseGet(this::boundKeys)) {
+            Layers layers = bind(new Instance(entry, 1));
+            if (layers.bindsOwn() || named.isEmpty()) {
+                entries.put(entry, layers);
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * The keys under {@code daemon-controller.daemons}, in the order binding the map of them gives: source after
+     * source, each key where it first appears. Read from the names of the properties under it rather than by binding
+     * the map, which would bind every daemon's settings only to learn its key. Empty when the names alone cannot
+     * tell, for the map binding to: a value set on {@code daemon-controller.daemons} itself, which it converts as a
+     * whole or takes as no daemons at all, or a key that is not the daemon's own section as written, such as
+     * {@code [my.daemon]}, which it binds where {@link DaemonDefinition#ownSection} does not.
+     */
+    private Optional<Set<String>> keysInNames() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (ConfigurationPropertySource source : configurationSources) {
+            if (source.getConfigurationProperty(DAEMONS) != null) {
+                return Optional.empty();
+            }
+            if (source instanceof IterableConfigurationPropertySource iterable) {
+                for (ConfigurationPropertyName name : iterable.filter(DAEMONS::isAncestorOf)) {
+                    ConfigurationPropertyName entry = name.chop(DAEMONS.getNumberOfElements() + 1);
+                    String key = entry.getElement(DAEMONS.getNumberOfElements(), Form.ORIGINAL);
+                    if (!entry.toString().equals(DaemonDefinition.ownSection(key).toString())) {
+                        return Optional.empty();
+                    }
+                    keys.add(key);
+                }
+            }
+        }
+        return Optional.of(keys);
+    }
+
+    private Set<String> boundKeys() {
+        return binder(1).binder().bind(DAEMONS, Bindable.mapOf(String.class, Daemon.class),
                 new PropertyRecorder(lenient))
-                .map(entries -> List.copyOf(entries.keySet()))
-                .orElse(List.of());
+                .map(entries -> (Set<String>) new LinkedHashSet<>(entries.keySet()))
+                .orElse(Set.of());
     }
 
     private static int instanceCount(DaemonDefinition definition) {
@@ -220,14 +291,22 @@ final class DaemonDefinitionBinder {
         };
     }
 
-    /** A binder of the environment that resolves placeholders with {@code placeholders}. */
-    private Binder binder(PropertySourcesPlaceholdersResolver placeholders) {
-        return new Binder(configurationSources, placeholders, conversions, editors, null,
-                null);
+    /**
+     * The binder of the environment for instance {@code number}: it resolves {@code ${instance}} to {@code number}.
+     * One for all the bindings of that number, as a binder keeps what it learns of the types it binds.
+     */
+    private InstanceBinder binder(int number) {
+        return binders.computeIfAbsent(number, this::newBinder);
+    }
+
+    private InstanceBinder newBinder(int number) {
+        PlaceholdersResolver placeholders = placeholders(number);
+        return new InstanceBinder(new Binder(configurationSources, placeholders, conversions, editors, null, null),
+                placeholders);
     }
 
     /** Resolves placeholders as the environment does, and {@code ${instance}} to {@code instance}. */
-    private PropertySourcesPlaceholdersResolver placeholders(int instance) {
+    private PlaceholdersResolver placeholders(int instance) {
         List<PropertySource<?>> sources = new ArrayList<>();
         sources.add(new MapPropertySource("daemon-controller instance", Map.of(INSTANCE,
                 Integer.toString(instance))));
@@ -235,8 +314,25 @@ final class DaemonDefinitionBinder {
         return new PropertySourcesPlaceholdersResolver(sources);
     }
 
+    /** A binder of the environment, and the placeholders it resolves, for one instance number. */
+    private record InstanceBinder(Binder binder, PlaceholdersResolver placeholders) {
+    }
+
     /** Instance {@code number} of the daemons the entry {@code entry} describes. */
     private record Instance(String entry, int number) {
+    }
+
+    /**
+     * The settings of {@code instance} with both layers bound, the properties bound into them and the value of each,
+     * and whether the entry's own section bound any.
+     */
+    private record Layers(Instance instance, Daemon settings,
+            Map<ConfigurationPropertyName, ConfigurationProperty> bound, Map<String, String> values,
+            boolean bindsOwn) {
+
+        DaemonDefinition definition(String name, Map<String, List<String>> daemonsByEntry) {
+            return new DaemonDefinition(name, instance.entry(), settings, bound, values, daemonsByEntry);
+        }
     }
 
     /**
