@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.beans.PropertyEditorRegistry;
@@ -142,7 +143,9 @@ final class DaemonDefinitionBinder {
         Binder binder = instanceBinder.binder();
         Daemon settings = new Daemon();
         PropertyRecorder recorder = new PropertyRecorder(lenient);
-        binder.bind(DaemonDefinition.DEFAULTS, Bindable.ofInstance(settings), recorder);
+        if (mayHaveValues(DaemonDefinition.DEFAULTS)) {
+            binder.bind(DaemonDefinition.DEFAULTS, Bindable.ofInstance(settings), recorder);
+        }
         boolean bindsOwn = binder.bind(DaemonDefinition.ownSection(instance.entry()), Bindable.ofInstance(settings),
                 recorder).isBound();
         PlaceholdersResolver placeholders = instanceBinder.placeholders();
@@ -150,6 +153,20 @@ final class DaemonDefinitionBinder {
         recorder.bound.forEach((property, bound) -> values.put(property.toString(),
                 String.valueOf(placeholders.resolvePlaceholders(bound.getValue()))));
         return new Layers(instance, settings, recorder.bound, values, bindsOwn);
+    }
+
+    /**
+     * Whether a source may have a value on {@code section} or under it. Binding a section that no source has binds
+     * nothing, as long as binding one that a source has takes, and is left out as Boot leaves out a nested one.
+     */
+    private boolean mayHaveValues(ConfigurationPropertyName section) {
+        for (ConfigurationPropertySource source : configurationSources) {
+            if (source.containsDescendantOf(section) != ConfigurationPropertyState.ABSENT
+                    || source.getConfigurationProperty(section) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -34,6 +34,19 @@ class DaemonDefinitionBinderTests {
     }
 
     @Test
+    void appliesTheDefaultsSetInEnvironmentVariablesOfEitherForm() {
+        lowerSource = new SystemEnvironmentPropertySource("systemEnvironment",
+                Map.of("DAEMONCONTROLLER_DEFAULTS_STOPTIMEOUT", "5s",
+                        "DAEMON_CONTROLLER_DEFAULTS_START_TIMEOUT", "20s"));
+        properties.put("daemon-controller.daemons.search.ping", "tcp://localhost:9312");
+
+        DaemonDefinition search = binder().bind("search");
+
+        assertThat(search.settings().getStopTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(search.settings().getStartTimeout()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
     void takesABlankValueAsUnsetSoThatTheDefaultShowsThrough() {
         properties.put("daemon-controller.defaults.start-command", "searchd");
         properties.put("daemon-controller.defaults.stop-timeout", "5s");
