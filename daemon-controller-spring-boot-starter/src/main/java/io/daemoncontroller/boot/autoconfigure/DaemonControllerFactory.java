@@ -49,25 +49,25 @@ final class DaemonControllerFactory {
             Integer port = port(builder, definition);
             builder.ping(ping(definition, directory, port));
             startCommand(builder, definition);
-            map.from(settings::getStopCommand).to(builder::stopCommand);
-            map.from(settings::getRestartCommand).to(builder::restartCommand);
+            map.from(settings.getStopCommand()).to(builder::stopCommand);
+            map.from(settings.getRestartCommand()).to(builder::restartCommand);
             map.from(path(definition.get("pid-file", settings.getPidFile()))).to(builder::pidFile);
             map.from(path(definition.get("log-file", settings.getLogFile()))).to(builder::logFile);
-            map.from(settings::getReadyLogLine).whenHasText().to(builder::readyLogLine);
+            map.from(settings.getReadyLogLine()).whenHasText().to(builder::readyLogLine);
             logRotation(builder, definition);
             map.from(path(definition.get("lock-file", settings.getLockFile()))).to(builder::lockFile);
-            map.from(settings::getEnvironment).to(builder::environment);
-            map.from(settings::getUser).to(builder::user);
-            map.from(settings::getStartTimeout).to(builder::startTimeout);
-            map.from(settings::getStartAbortTimeout).to(builder::startAbortTimeout);
-            map.from(settings::getStopTimeout).to(builder::stopTimeout);
-            map.from(settings::getLogFileActivityTimeout).to(builder::logFileActivityTimeout);
-            map.from(settings::getPingInterval).to(builder::pingInterval);
-            map.from(settings::getStopSignal).to(builder::stopSignal);
-            map.from(settings::isDontStopIfPidFileInvalid).to(builder::dontStopIfPidFileInvalid);
+            map.from(settings.getEnvironment()).to(builder::environment);
+            map.from(settings.getUser()).to(builder::user);
+            map.from(settings.getStartTimeout()).to(builder::startTimeout);
+            map.from(settings.getStartAbortTimeout()).to(builder::startAbortTimeout);
+            map.from(settings.getStopTimeout()).to(builder::stopTimeout);
+            map.from(settings.getLogFileActivityTimeout()).to(builder::logFileActivityTimeout);
+            map.from(settings.getPingInterval()).to(builder::pingInterval);
+            map.from(settings.getStopSignal()).to(builder::stopSignal);
+            map.from(settings.isDontStopIfPidFileInvalid()).to(builder::dontStopIfPidFileInvalid);
             map.from(connectFailures(definition)).to(builder::connectFailures);
             supervision(builder, definition, map);
-            liveness(builder, definition, directory, map);
+            liveness(builder, definition, directory);
             return builder.build();
         } catch (InvalidOptionException ex) {
             throw invalid(definition, ex);
@@ -95,7 +95,7 @@ final class DaemonControllerFactory {
             requirePidFileOrDaemonizeForMe(definition);
             map.from(path(definition.get("pid-file", settings.getPidFile()))).to(builder::pidFile);
             map.from(path(definition.get("lock-file", settings.getLockFile()))).to(builder::lockFile);
-            map.from(settings::getUser).to(builder::user);
+            map.from(settings.getUser()).to(builder::user);
             return builder.chooseAutoPort();
         } catch (InvalidOptionException ex) {
             throw invalid(definition, ex);
@@ -121,12 +121,21 @@ final class DaemonControllerFactory {
                     + "daemon-controller starter did not prepare", "a port number; or build the daemons through the "
                     + "starter's auto-configuration");
         }
-        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit)) {
+        if (text.isEmpty() || text.length() > 9 || !isDigits(text)) {
             throw port.invalid("it is neither auto nor a port number", "auto, for a free port chosen at startup; or"
                     + " a number from 1 to 65535");
         }
         builder.port(Integer.parseInt(text));
         return Integer.parseInt(text);
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void startCommand(DaemonController.Builder builder, DaemonDefinition definition) {
@@ -181,19 +190,18 @@ final class DaemonControllerFactory {
             }
             return;
         }
-        map.from(settings::getRestart).to(builder::restartPolicy);
-        map.from(settings::getRestartDelay).to(builder::restartDelay);
-        map.from(settings::getMaxRestartDelay).to(builder::maxRestartDelay);
-        map.from(settings::getMaxRestarts).to(builder::maxRestarts);
-        map.from(settings::getRestartWindow).to(builder::restartWindow);
+        map.from(settings.getRestart()).to(builder::restartPolicy);
+        map.from(settings.getRestartDelay()).to(builder::restartDelay);
+        map.from(settings.getMaxRestartDelay()).to(builder::maxRestartDelay);
+        map.from(settings.getMaxRestarts()).to(builder::maxRestarts);
+        map.from(settings.getRestartWindow()).to(builder::restartWindow);
     }
 
     /**
      * The liveness check, when liveness.interval is set: its ping (the daemon's unless liveness.ping is set), bounded
      * by liveness.timeout, and its failure threshold. A refused value is reported under its liveness key.
      */
-    private static void liveness(DaemonController.Builder builder, DaemonDefinition definition, Path directory,
-            PropertyMapper map) {
+    private static void liveness(DaemonController.Builder builder, DaemonDefinition definition, Path directory) {
         DaemonControllerProperties.Liveness liveness = definition.settings().getLiveness();
         if (liveness.getInterval() == null) {
             return;
@@ -202,11 +210,12 @@ final class DaemonControllerFactory {
                 liveness.getInterval()));
         ConfiguredValue<List<PingProperty>> ping = definition.get("liveness.ping", liveness.getPing());
         if (ping.isSet() && !ping.value().isEmpty()) {
-            Ping[] parts = ping.value().stream().map(part -> part.toPing(directory)).toArray(Ping[]::new);
-            builder.livenessPing(parts.length == 1 ? parts[0] : Ping.allOf(parts));
+            builder.livenessPing(allOf(ping.value(), directory));
         }
-        map.from(liveness::getTimeout).to(timeout -> check(definition, "liveness.timeout", timeout,
-                () -> builder.livenessTimeout(timeout)));
+        Duration timeout = liveness.getTimeout();
+        if (timeout != null) {
+            check(definition, "liveness.timeout", timeout, () -> builder.livenessTimeout(timeout));
+        }
         int threshold = liveness.getFailureThreshold();
         if (threshold < 1) {
             throw definition.asWritten("liveness.failure-threshold", threshold).invalid("must be 1 or more",
@@ -265,8 +274,7 @@ final class DaemonControllerFactory {
         Ping ping;
         if (value.isSet() && !value.value().isEmpty()) {
             requireAutoPortInPing(definition, value, port);
-            Ping[] parts = value.value().stream().map(part -> part.toPing(directory)).toArray(Ping[]::new);
-            ping = parts.length == 1 ? parts[0] : Ping.allOf(parts);
+            ping = allOf(value.value(), directory);
         } else if (port != null) {
             ping = Ping.tcp("localhost", port);
         } else {
@@ -283,6 +291,18 @@ final class DaemonControllerFactory {
             throw definition.asWritten("ping-timeout", timeout.value()).invalid(ex.getMessage(),
                     "a duration longer than zero");
         }
+    }
+
+    /** The ping of {@code parts}: the one part, or all of them, each of which must answer. */
+    private static Ping allOf(List<PingProperty> parts, Path directory) {
+        if (parts.size() == 1) {
+            return parts.get(0).toPing(directory);
+        }
+        Ping[] pings = new Ping[parts.size()];
+        for (int i = 0; i < pings.length; i++) {
+            pings[i] = parts.get(i).toPing(directory);
+        }
+        return Ping.allOf(pings);
     }
 
     /**
