@@ -270,7 +270,7 @@ public final class DaemonController implements AutoCloseable {
 
         /** How to tell the daemon answers, such as {@code Ping.tcp("localhost", 9312)}. Required. */
         public Builder ping(Ping ping) {
-            this.ping = Objects.requireNonNull(ping, () -> identifier + ": ping must not be null");
+            this.ping = required(ping, "ping");
             return this;
         }
 
@@ -326,7 +326,7 @@ public final class DaemonController implements AutoCloseable {
          * is written. Needs a log file ({@link #logFile}, or {@link #daemonizeForMe}'s default one).
          */
         public Builder readyLogLine(Pattern line) {
-            this.readyLogLine = Objects.requireNonNull(line, () -> identifier + ": readyLogLine must not be null");
+            this.readyLogLine = required(line, "readyLogLine");
             return this;
         }
 
@@ -337,7 +337,7 @@ public final class DaemonController implements AutoCloseable {
          *         where it is
          */
         public Builder readyLogLine(String regex) {
-            Objects.requireNonNull(regex, () -> identifier + ": readyLogLine must not be null");
+            required(regex, "readyLogLine");
             try {
                 return readyLogLine(Pattern.compile(regex));
             } catch (PatternSyntaxException ex) {
@@ -353,7 +353,7 @@ public final class DaemonController implements AutoCloseable {
          * controller writes it, by default to {@code <java.io.tmpdir>/daemon-controller/<identifier>.pid}.
          */
         public Builder pidFile(Path pidFile) {
-            this.pidFile = Objects.requireNonNull(pidFile, () -> identifier + ": pidFile must not be null");
+            this.pidFile = required(pidFile, "pidFile");
             return this;
         }
 
@@ -365,19 +365,19 @@ public final class DaemonController implements AutoCloseable {
          * stdout at INFO and stderr at WARN, with {@code daemon} and {@code pid} in the MDC.
          */
         public Builder logFile(Path logFile) {
-            this.logFile = Objects.requireNonNull(logFile, () -> identifier + ": logFile must not be null");
+            this.logFile = required(logFile, "logFile");
             return this;
         }
 
         /** The file locked to serialize starts and stops between threads and processes; default: PID file + {@code .lock}. */
         public Builder lockFile(Path lockFile) {
-            this.lockFile = Objects.requireNonNull(lockFile, () -> identifier + ": lockFile must not be null");
+            this.lockFile = required(lockFile, "lockFile");
             return this;
         }
 
         /** Runs before each start, under the start lock and within the start timeout (generate config, say). */
         public Builder beforeStart(Runnable beforeStart) {
-            this.beforeStart = Objects.requireNonNull(beforeStart, () -> identifier + ": beforeStart must not be null");
+            this.beforeStart = required(beforeStart, "beforeStart");
             return this;
         }
 
@@ -450,7 +450,7 @@ public final class DaemonController implements AutoCloseable {
 
         /** The signal {@link #stop()} sends when there is no stop command, such as {@code "TERM"} or {@code "SIGINT"}. */
         public Builder stopSignal(String signal) {
-            Objects.requireNonNull(signal, () -> identifier + ": stopSignal must not be null");
+            required(signal, "stopSignal");
             String name = signal.toUpperCase(Locale.ROOT);
             if (ProcessExit.signalNumber(name) < 0) {
                 throw new InvalidOptionException(identifier, "stopSignal", signal, "is not a signal name", "a signal name, such as TERM, INT, QUIT, HUP, USR1 or KILL");
@@ -477,15 +477,13 @@ public final class DaemonController implements AutoCloseable {
 
         /** Variables added to the environment of the start, stop and restart commands. */
         public Builder environment(Map<String, String> environment) {
-            this.environment = Map.copyOf(Objects.requireNonNull(environment,
-                    () -> identifier + ": environment must not be null"));
+            this.environment = Map.copyOf(required(environment, "environment"));
             return this;
         }
 
         /** The directory the commands run in, and that relative paths resolve against. Default: the current one. */
         public Builder workingDirectory(Path workingDirectory) {
-            this.workingDirectory = Objects.requireNonNull(workingDirectory,
-                    () -> identifier + ": workingDirectory must not be null");
+            this.workingDirectory = required(workingDirectory, "workingDirectory");
             return this;
         }
 
@@ -499,7 +497,7 @@ public final class DaemonController implements AutoCloseable {
          * as this JVM's user. Default: this JVM's user.
          */
         public Builder user(String user) {
-            Objects.requireNonNull(user, () -> identifier + ": user must not be null");
+            required(user, "user");
             if (user.isBlank()) {
                 throw new InvalidOptionException(identifier, "user", user, "must not be empty",
                         "the name or uid of the user the commands run as, such as postgres");
@@ -510,8 +508,7 @@ public final class DaemonController implements AutoCloseable {
 
         /** Further exception types that mean "could not connect", such as a client library's own. */
         public Builder connectFailures(Collection<Class<? extends Throwable>> types) {
-            this.connectFailures.addAll(Objects.requireNonNull(types,
-                    () -> identifier + ": connectFailures must not be null"));
+            this.connectFailures.addAll(required(types, "connectFailures"));
             return this;
         }
 
@@ -521,7 +518,7 @@ public final class DaemonController implements AutoCloseable {
          * ({@code daemonizeForMe}), and within {@code 200ms} for one that went into the background.
          */
         public Builder restartPolicy(RestartPolicy policy) {
-            this.restartPolicy = Objects.requireNonNull(policy, () -> identifier + ": restartPolicy must not be null");
+            this.restartPolicy = required(policy, "restartPolicy");
             return this;
         }
 
@@ -572,7 +569,7 @@ public final class DaemonController implements AutoCloseable {
 
         /** The ping of the liveness check. Default: the daemon's {@link #ping}. */
         public Builder livenessPing(Ping ping) {
-            this.livenessPing = Objects.requireNonNull(ping, () -> identifier + ": livenessPing must not be null");
+            this.livenessPing = required(ping, "livenessPing");
             return this;
         }
 
@@ -604,8 +601,7 @@ public final class DaemonController implements AutoCloseable {
          * named {@code daemon-controller-<purpose>-<identifier>}.
          */
         public Builder threadFactory(ThreadFactory threadFactory) {
-            this.threadFactory = Objects.requireNonNull(threadFactory,
-                    () -> identifier + ": threadFactory must not be null");
+            this.threadFactory = required(threadFactory, "threadFactory");
             return this;
         }
 
@@ -726,12 +722,20 @@ public final class DaemonController implements AutoCloseable {
         }
 
         private Duration positive(Duration duration, String option) {
-            Objects.requireNonNull(duration, () -> identifier + ": " + option + " must not be null");
+            required(duration, option);
             if (duration.isNegative() || duration.isZero()) {
                 throw new InvalidOptionException(identifier, option, duration, "must be a positive duration",
                         "a duration longer than zero");
             }
             return duration;
+        }
+
+        /** {@code value}, unless it is null: then the exception names the daemon and the option. */
+        private <T> T required(T value, String option) {
+            if (value == null) {
+                throw new NullPointerException(identifier + ": " + option + " must not be null");
+            }
+            return value;
         }
 
         private InvalidOptionException missing(String option, String what) {
