@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +38,6 @@ final class Supervisor {
     private final Runnable restart;
     private final LongConsumer stopUnresponsive;
     private final ProcessTermination termination;
-    private final ScheduledExecutorService timer = SupervisionTimer.shared();
     private ExecutorService worker;
     private DeathWatch watch;
     private ScheduledFuture<?> liveness;
@@ -74,7 +72,7 @@ final class Supervisor {
         Object token = new Object();
         watchToken = token;
         watch = child != null ? DeathWatch.ofChild(daemon, child, exit -> died(token, daemon, exit))
-                : DeathWatch.polling(daemon, timer, exit -> died(token, daemon, exit));
+                : DeathWatch.polling(daemon, SupervisionTimer.shared(), exit -> died(token, daemon, exit));
         livenessFailures = 0;
         scheduleLivenessCheck(token, daemon.pid());
     }
@@ -84,7 +82,7 @@ final class Supervisor {
         if (spec.livenessInterval() == null || token != watchToken) {
             return;
         }
-        liveness = timer.schedule(() -> onWorker(() -> {
+        liveness = SupervisionTimer.shared().schedule(() -> onWorker(() -> {
             checkLiveness(token, pid);
             scheduleLivenessCheck(token, pid);
         }), spec.livenessInterval().toNanos(), TimeUnit.NANOSECONDS);
@@ -283,7 +281,8 @@ final class Supervisor {
     }
 
     private synchronized void schedule(Duration delay) {
-        pendingRestart = timer.schedule(() -> onWorker(restart), delay.toNanos(), TimeUnit.NANOSECONDS);
+        pendingRestart = SupervisionTimer.shared().schedule(() -> onWorker(restart), delay.toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     /** Runs {@code task} on this supervisor's worker, after what it runs already; not at all once closed. */
