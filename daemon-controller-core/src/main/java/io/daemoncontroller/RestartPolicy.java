@@ -10,31 +10,16 @@ public enum RestartPolicy {
      * Never restart. A crash (a non-zero status, a signal, or a death whose status is unknown) leaves the daemon
      * {@link DaemonState#FAILED}; an exit with status 0 leaves it {@link DaemonState#STOPPED}.
      */
-    NEVER {
-        @Override
-        public boolean restartsAfter(ProcessExit exit) {
-            return false;
-        }
-    },
+    NEVER,
 
     /**
      * Restart after a failure: a non-zero exit status, a signal, or a death whose status is unknown (a daemon that
      * is not this JVM's child).
      */
-    ON_FAILURE {
-        @Override
-        public boolean restartsAfter(ProcessExit exit) {
-            return !exit.isSuccess();
-        }
-    },
+    ON_FAILURE,
 
     /** Restart after any death, even an exit with status 0. */
-    ALWAYS {
-        @Override
-        public boolean restartsAfter(ProcessExit exit) {
-            return true;
-        }
-    };
+    ALWAYS;
 
     /**
      * Whether a daemon that runs but stopped answering its liveness check is stopped and started again: a failure,
@@ -45,5 +30,7 @@ public enum RestartPolicy {
     }
 
     /** Whether a daemon that ended with {@code exit} (perhaps {@link ProcessExit#unknown()}) is restarted. */
-    public abstract boolean restartsAfter(ProcessExit exit);
+    public boolean restartsAfter(ProcessExit exit) {
+        return this == ALWAYS || this == ON_FAILURE && !exit.isSuccess();
+    }
 }
