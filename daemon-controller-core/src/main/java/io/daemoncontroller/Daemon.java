@@ -560,8 +560,11 @@ final class Daemon {
     OptionalLong pid() {
         try (LockFile.Held shared = lock().shared()) {
             Optional<OsProcess> daemon = runningDaemon();
-            daemon.ifPresent(this::adopt);
-            return daemon.map(running -> OptionalLong.of(running.pid())).orElse(OptionalLong.empty());
+            if (daemon.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            adopt(daemon.get());
+            return OptionalLong.of(daemon.get().pid());
         }
     }
 
