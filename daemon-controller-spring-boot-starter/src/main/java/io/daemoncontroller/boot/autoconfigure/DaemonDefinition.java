@@ -1,11 +1,10 @@
 package io.daemoncontroller.boot.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import io.daemoncontroller.boot.LifecycleManagement;
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Daemon;
@@ -64,12 +63,12 @@ final class DaemonDefinition {
 
     /** The bound property {@code name} (one of {@link #values()}), with its value as written and where it was set. */
     ConfiguredValue<Object> property(String name) {
-        return bound.entrySet().stream()
-                .filter(property -> property.getKey().toString().equals(name))
-                .map(property -> new ConfiguredValue<>(name, (Object) values.get(name),
-                        Origin.from(property.getValue())))
-                .findFirst()
-                .orElseGet(() -> new ConfiguredValue<>(name, null, null));
+        for (Map.Entry<ConfigurationPropertyName, ConfigurationProperty> property : bound.entrySet()) {
+            if (property.getKey().toString().equals(name)) {
+                return new ConfiguredValue<>(name, values.get(name), Origin.from(property.getValue()));
+            }
+        }
+        return new ConfiguredValue<>(name, null, null);
     }
 
     /** The section of a daemon's own keys, {@code daemon-controller.daemons.<name>}. */
@@ -104,13 +103,14 @@ final class DaemonDefinition {
      */
     ConfiguredValue<Object> asWritten(String key, Object value) {
         ConfiguredValue<Object> configured = withSource(key, value);
-        return source(key).map(property -> new ConfiguredValue<>(configured.property(), property.getValue(),
-                configured.origin())).orElse(configured);
+        ConfigurationProperty source = source(key);
+        return source == null ? configured
+                : new ConfiguredValue<>(configured.property(), source.getValue(), configured.origin());
     }
 
     /** Whether {@code key} is set in configuration, under the daemon's own name or under {@code defaults}. */
     boolean isConfigured(String key) {
-        return source(key).isPresent();
+        return source(key) != null;
     }
 
     /**
@@ -119,13 +119,14 @@ final class DaemonDefinition {
      */
     <T> ConfiguredValue<T> element(String key, ConfiguredValue<?> list, int index, T value) {
         ConfigurationPropertyName section = setsOwn(key) ? ownSection(entry) : DEFAULTS;
-        Origin origin = find(section.append(key + "[" + index + "]")).map(Origin::from).orElse(list.origin());
+        ConfigurationProperty element = find(section.append(key + "[" + index + "]"));
+        Origin origin = element != null ? Origin.from(element) : list.origin();
         return new ConfiguredValue<>(list.property() + "[" + index + "]", value, origin);
     }
 
     /** Whether the daemon sets {@code key} itself, rather than inheriting it. */
     boolean setsOwn(String key) {
-        return find(ownSection(entry).append(key)).isPresent();
+        return find(ownSection(entry).append(key)) != null;
     }
 
     /** The daemon's own property {@code key}, such as {@code daemon-controller.daemons.search.ping}. */
@@ -146,7 +147,10 @@ final class DaemonDefinition {
         if (entry.equals(name)) {
             return List.copyOf(settings.getTags());
         }
-        return Stream.concat(Stream.of(entry), settings.getTags().stream()).distinct().toList();
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add(entry);
+        tags.addAll(settings.getTags());
+        return List.copyOf(tags);
     }
 
     /**
@@ -177,33 +181,45 @@ final class DaemonDefinition {
      */
     List<ConfiguredValue<Object>> ownControllerSettings() {
         ConfigurationPropertyName own = ownSection(entry);
-        return bound.keySet().stream()
-                .filter(own::isAncestorOf)
-                .map(property -> property.getElement(own.getNumberOfElements(), ConfigurationPropertyName.Form.DASHED))
-                .distinct()
-                .filter(key -> !MANAGEMENT_KEYS.contains(key))
-                .map(key -> asWritten(key, null))
-                .toList();
+        Set<String> keys = new LinkedHashSet<>();
+        for (ConfigurationPropertyName property : bound.keySet()) {
+            if (own.isAncestorOf(property)) {
+                keys.add(property.getElement(own.getNumberOfElements(), ConfigurationPropertyName.Form.DASHED));
+            }
+        }
+        keys.removeAll(MANAGEMENT_KEYS);
+        List<ConfiguredValue<Object>> written = new ArrayList<>();
+        for (String key : keys) {
+            written.add(asWritten(key, null));
+        }
+        return written;
     }
 
     private <T> ConfiguredValue<T> withSource(String key, T value) {
-        if (setsOwn(key)) {
-            return new ConfiguredValue<>(ownProperty(key), value, source(key).map(Origin::from).orElse(null));
+        ConfigurationProperty own = find(ownSection(entry).append(key));
+        if (own != null) {
+            return new ConfiguredValue<>(ownProperty(key), value, Origin.from(own));
         }
-        return source(key).map(property -> new ConfiguredValue<>(PREFIX + "defaults." + key, value,
-                Origin.from(property))).orElseGet(() -> new ConfiguredValue<>(ownProperty(key), value, null));
+        ConfigurationProperty inherited = find(DEFAULTS.append(key));
+        if (inherited != null) {
+            return new ConfiguredValue<>(PREFIX + "defaults." + key, value, Origin.from(inherited));
+        }
+        return new ConfiguredValue<>(ownProperty(key), value, null);
     }
 
-    /** The property {@code key} was bound from: the daemon's own, else the one under {@code defaults}. */
-    private Optional<ConfigurationProperty> source(String key) {
-        Optional<ConfigurationProperty> own = find(ownSection(entry).append(key));
-        return own.isPresent() ? own : find(DEFAULTS.append(key));
+    /** The property {@code key} was bound from: the daemon's own, else the one under {@code defaults}; or null. */
+    private ConfigurationProperty source(String key) {
+        ConfigurationProperty own = find(ownSection(entry).append(key));
+        return own != null ? own : find(DEFAULTS.append(key));
     }
 
-    private Optional<ConfigurationProperty> find(ConfigurationPropertyName key) {
-        return bound.entrySet().stream()
-                .filter(property -> key.equals(property.getKey()) || key.isAncestorOf(property.getKey()))
-                .map(Map.Entry::getValue)
-                .findFirst();
+    /** The first property bound at {@code key} or under it; null when there is none. */
+    private ConfigurationProperty find(ConfigurationPropertyName key) {
+        for (Map.Entry<ConfigurationPropertyName, ConfigurationProperty> property : bound.entrySet()) {
+            if (key.equals(property.getKey()) || key.isAncestorOf(property.getKey())) {
+                return property.getValue();
+            }
+        }
+        return null;
     }
 }
