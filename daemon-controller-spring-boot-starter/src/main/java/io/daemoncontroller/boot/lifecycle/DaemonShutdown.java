@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Predicate;
 
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.boot.DaemonOperationEvent.Trigger;
@@ -51,17 +52,17 @@ final class DaemonShutdown implements DisposableBean {
     private final Duration timeout;
     private final SpringApplicationShutdownHandlers jvmShutdown;
     private final ThreadFactory threads;
-    private final Predicate<DaemonController> shared;
+    private final SharedDaemons shared;
     private final Set<ManagedDaemon> watched = new CopyOnWriteArraySet<>();
     private final List<CompletableFuture<?>> starts = new CopyOnWriteArrayList<>();
 
     /**
      * Stops daemons within {@code timeout}, each in a thread of its own from {@code threads}, when the context is
      * destroyed or, when {@code jvmShutdown} is not {@code null}, on the JVM's shutdown through it; never those
-     * whose controller is {@code shared} by the contexts of the JVM.
+     * whose controller is {@code shared} (may be {@code null}) by the contexts of the JVM.
      */
     DaemonShutdown(Duration timeout, SpringApplicationShutdownHandlers jvmShutdown, ThreadFactory threads,
-            Predicate<DaemonController> shared) {
+            SharedDaemons shared) {
         this.timeout = timeout;
         this.jvmShutdown = jvmShutdown;
         this.threads = threads;
@@ -79,8 +80,7 @@ final class DaemonShutdown implements DisposableBean {
         Duration timeout = Binder.get(environment).bind("spring.lifecycle.timeout-per-shutdown-phase",
                 Duration.class).orElse(DEFAULT_TIMEOUT);
         return new DaemonShutdown(timeout, isRestartClassLoader(classLoader) ? jvmShutdown : null,
-                DaemonThreads.of(environment).factory("lifecycle"),
-                shared != null ? shared::shares : controller -> false);
+                DaemonThreads.of(environment).factory("lifecycle"), shared);
     }
 
     private static boolean isRestartClassLoader(ClassLoader classLoader) {
@@ -104,16 +104,29 @@ final class DaemonShutdown implements DisposableBean {
 
     @Override
     public void destroy() {
-        starts.forEach(start -> start.exceptionally(failure -> null).join());
+        for (CompletableFuture<?> start : starts) {
+            awaitEnd(start);
+        }
         if (jvmShutdown == null) {
             stop(watched);
             return;
         }
         Map<String, DaemonController> due = new LinkedHashMap<>();
-        dependentsFirst(due(watched)).forEach(daemon -> due.put(daemon.name(), daemon.controller()));
+        for (ManagedDaemon daemon : dependentsFirst(due(watched))) {
+            due.put(daemon.name(), daemon.controller());
+        }
         if (!due.isEmpty()) {
             logger.debug("Leaving daemons running until the JVM shuts down, as devtools restarts the application");
             jvmShutdown.add(() -> stopAtJvmShutdown(due));
+        }
+    }
+
+    /** Waits for {@code start} to end, however it ends: a failed start is reported to the context it held up. */
+    private static void awaitEnd(CompletableFuture<?> start) {
+        try {
+            start.join();
+        } catch (CompletionException | CancellationException ex) {
+            // Ended all the same.
         }
     }
 
@@ -137,24 +150,32 @@ final class DaemonShutdown implements DisposableBean {
         List<ManagedDaemon> due = due(daemons);
         ParallelDaemonTasks.Result result = ParallelDaemonTasks.run(due, "stop", DaemonOrder.DEPENDENTS_FIRST,
                 threads, daemon -> daemon.stop(Trigger.SHUTDOWN), timeout);
-        result.failures().forEach((daemon, failure) -> logger.warn("Daemon '{}' failed to stop", daemon.name(),
-                failure));
-        result.unfinished().forEach(daemon -> logger.warn("Daemon '{}' did not stop within {} "
-                + "(spring.lifecycle.timeout-per-shutdown-phase); its stop goes on in the background", daemon.name(),
-                timeout));
+        for (Map.Entry<ManagedDaemon, RuntimeException> failure : result.failures().entrySet()) {
+            logger.warn("Daemon '{}' failed to stop", failure.getKey().name(), failure.getValue());
+        }
+        for (ManagedDaemon daemon : result.unfinished()) {
+            logger.warn("Daemon '{}' did not stop within {} (spring.lifecycle.timeout-per-shutdown-phase); its stop "
+                    + "goes on in the background", daemon.name(), timeout);
+        }
     }
 
     private List<ManagedDaemon> due(Collection<ManagedDaemon> daemons) {
-        return daemons.stream()
-                .filter(daemon -> daemon.lifecycle().shouldStopAtShutdown() && daemon.isStartedByThisApplication())
-                .filter(daemon -> !shared.test(daemon.controller()))
-                .toList();
+        List<ManagedDaemon> due = new ArrayList<>();
+        for (ManagedDaemon daemon : daemons) {
+            if (daemon.lifecycle().shouldStopAtShutdown() && daemon.isStartedByThisApplication()
+                    && (shared == null || !shared.shares(daemon.controller()))) {
+                due.add(daemon);
+            }
+        }
+        return due;
     }
 
     /** {@code daemons} in an order where each comes before those it depends on, directly or through others. */
     private static List<ManagedDaemon> dependentsFirst(List<ManagedDaemon> daemons) {
         List<ManagedDaemon> dependenciesFirst = new ArrayList<>();
-        daemons.forEach(daemon -> visit(daemon, dependenciesFirst));
+        for (ManagedDaemon daemon : daemons) {
+            visit(daemon, dependenciesFirst);
+        }
         dependenciesFirst.retainAll(daemons);
         Collections.reverse(dependenciesFirst);
         return dependenciesFirst;
@@ -162,7 +183,9 @@ final class DaemonShutdown implements DisposableBean {
 
     private static void visit(ManagedDaemon daemon, List<ManagedDaemon> order) {
         if (!order.contains(daemon)) {
-            daemon.dependencies().forEach(dependency -> visit(dependency, order));
+            for (ManagedDaemon dependency : daemon.dependencies()) {
+                visit(dependency, order);
+            }
             order.add(daemon);
         }
     }
