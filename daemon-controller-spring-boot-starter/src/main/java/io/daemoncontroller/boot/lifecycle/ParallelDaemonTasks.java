@@ -45,17 +45,17 @@ final class ParallelDaemonTasks {
     static Result run(List<ManagedDaemon> daemons, String action, DaemonOrder order, ThreadFactory threadFactory,
             Consumer<ManagedDaemon> task, Duration timeout) {
         Map<ManagedDaemon, CompletableFuture<Boolean>> succeeded = new LinkedHashMap<>();
-        daemons.forEach(daemon -> succeeded.put(daemon, new CompletableFuture<>()));
+        for (ManagedDaemon daemon : daemons) {
+            succeeded.put(daemon, new CompletableFuture<>());
+        }
         Map<ManagedDaemon, RuntimeException> failures = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (ManagedDaemon daemon : daemons) {
             Thread thread = threadFactory.newThread(() -> {
                 boolean success = false;
                 try {
-                    List<ManagedDaemon> failed = order.prerequisites(daemon, daemons).stream()
-                            .filter(succeeded::containsKey)
-                            .filter(prerequisite -> !succeeded.get(prerequisite).join())
-                            .toList();
+                    List<ManagedDaemon> failed = failedPrerequisites(order.prerequisites(daemon, daemons),
+                            succeeded);
                     if (!failed.isEmpty() && !order.actsAfterFailedPrerequisite()) {
                         logger.warn("Did not {} daemon '{}': it depends on {}, which failed to {}", action,
                                 daemon.name(), failed.stream().map(ManagedDaemon::name).toList(), action);
@@ -78,9 +78,31 @@ final class ParallelDaemonTasks {
             joinUninterruptibly(thread, timeout != null ? deadline : null);
         }
         Map<ManagedDaemon, RuntimeException> ordered = new LinkedHashMap<>();
-        daemons.stream().filter(failures::containsKey).forEach(daemon -> ordered.put(daemon, failures.get(daemon)));
-        List<ManagedDaemon> unfinished = daemons.stream().filter(daemon -> !succeeded.get(daemon).isDone()).toList();
-        return new Result(ordered, unfinished);
+        List<ManagedDaemon> unfinished = new ArrayList<>();
+        for (ManagedDaemon daemon : daemons) {
+            if (failures.containsKey(daemon)) {
+                ordered.put(daemon, failures.get(daemon));
+            }
+            if (!succeeded.get(daemon).isDone()) {
+                unfinished.add(daemon);
+            }
+        }
+        return new Result(ordered, List.copyOf(unfinished));
+    }
+
+    /**
+     * Those of {@code prerequisites} whose task failed or was skipped, once each has ended; those without a task
+     * here are ignored.
+     */
+    private static List<ManagedDaemon> failedPrerequisites(List<ManagedDaemon> prerequisites,
+            Map<ManagedDaemon, CompletableFuture<Boolean>> succeeded) {
+        List<ManagedDaemon> failed = new ArrayList<>();
+        for (ManagedDaemon prerequisite : prerequisites) {
+            if (succeeded.containsKey(prerequisite) && !succeeded.get(prerequisite).join()) {
+                failed.add(prerequisite);
+            }
+        }
+        return failed;
     }
 
     /** Waits for {@code thread} to end, or until the {@link System#nanoTime()} {@code deadline} if not null. */
