@@ -1,5 +1,6 @@
 package io.daemoncontroller.boot.lifecycle;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -9,42 +10,39 @@ import io.daemoncontroller.boot.ManagedDaemon;
 enum DaemonOrder {
 
     /** Startup: a daemon after those it depends on, and not at all when one of them failed. */
-    DEPENDENCIES_FIRST {
-        @Override
-        List<ManagedDaemon> prerequisites(ManagedDaemon daemon, Collection<ManagedDaemon> daemons) {
-            return daemon.dependencies();
-        }
-
-        @Override
-        boolean actsAfterFailedPrerequisite() {
-            return false;
-        }
-    },
+    DEPENDENCIES_FIRST,
 
     /**
      * Shutdown: a daemon after every one of {@code daemons} that depends on it, directly or through others, even
      * when one of those failed to stop.
      */
-    DEPENDENTS_FIRST {
-        @Override
-        List<ManagedDaemon> prerequisites(ManagedDaemon daemon, Collection<ManagedDaemon> daemons) {
-            return daemons.stream().filter(other -> dependsOn(other, daemon)).toList();
-        }
-
-        @Override
-        boolean actsAfterFailedPrerequisite() {
-            return true;
-        }
-    };
+    DEPENDENTS_FIRST;
 
     /** The daemons to be done with before acting on {@code daemon}; those not among {@code daemons} are ignored. */
-    abstract List<ManagedDaemon> prerequisites(ManagedDaemon daemon, Collection<ManagedDaemon> daemons);
+    List<ManagedDaemon> prerequisites(ManagedDaemon daemon, Collection<ManagedDaemon> daemons) {
+        if (this == DEPENDENCIES_FIRST) {
+            return daemon.dependencies();
+        }
+        List<ManagedDaemon> dependents = new ArrayList<>();
+        for (ManagedDaemon other : daemons) {
+            if (dependsOn(other, daemon)) {
+                dependents.add(other);
+            }
+        }
+        return dependents;
+    }
 
     /** Whether to act on a daemon when acting on one of its prerequisites failed. */
-    abstract boolean actsAfterFailedPrerequisite();
+    boolean actsAfterFailedPrerequisite() {
+        return this == DEPENDENTS_FIRST;
+    }
 
     private static boolean dependsOn(ManagedDaemon daemon, ManagedDaemon other) {
-        return daemon.dependencies().stream()
-                .anyMatch(dependency -> dependency == other || dependsOn(dependency, other));
+        for (ManagedDaemon dependency : daemon.dependencies()) {
+            if (dependency == other || dependsOn(dependency, other)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
