@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * until the context's lifecycle starts, then in the context's registry, named by its
  * {@link DaemonObservationConvention} if it has one, for as long as the context is active.
  */
-final class LateObservations {
+final class LateObservations implements DaemonObservations.Source {
 
     private final ConfigurableApplicationContext context;
     private volatile boolean ready;
@@ -20,7 +20,7 @@ final class LateObservations {
     }
 
     DaemonObservations observations() {
-        return DaemonObservations.resolvedOnUse(this::registry, this::convention);
+        return DaemonObservations.resolvedOnUse(this);
     }
 
     /** Observes in the context's registry from now on. */
@@ -28,13 +28,15 @@ final class LateObservations {
         ready = true;
     }
 
-    private ObservationRegistry registry() {
+    @Override
+    public ObservationRegistry registry() {
         return usable()
                 ? context.getBeanProvider(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP)
                 : ObservationRegistry.NOOP;
     }
 
-    private DaemonObservationConvention convention() {
+    @Override
+    public DaemonObservationConvention convention() {
         return usable() ? context.getBeanProvider(DaemonObservationConvention.class).getIfAvailable() : null;
     }
 

@@ -1,7 +1,6 @@
 package io.daemoncontroller.boot.observation;
 
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -20,29 +19,23 @@ public final class DaemonObservations {
 
     private static final DaemonObservationConvention DEFAULT_CONVENTION = new DefaultDaemonObservationConvention();
 
-    private final Supplier<ObservationRegistry> registry;
-    private final Supplier<@Nullable DaemonObservationConvention> convention;
+    private final Source source;
 
     /** Observations in {@code registry}, named by {@code convention}, or by the default one when it is null. */
     public DaemonObservations(ObservationRegistry registry, @Nullable DaemonObservationConvention convention) {
-        Objects.requireNonNull(registry, "registry");
-        this.registry = () -> registry;
-        this.convention = () -> convention;
+        this(new Fixed(Objects.requireNonNull(registry, "registry"), convention));
     }
 
-    private DaemonObservations(Supplier<ObservationRegistry> registry,
-            Supplier<@Nullable DaemonObservationConvention> convention) {
-        this.registry = registry;
-        this.convention = convention;
+    private DaemonObservations(Source source) {
+        this.source = source;
     }
 
     /**
-     * Observations in the registry, named by the convention, that {@code registry} and {@code convention} give when
-     * an operation is observed: for daemons that exist before the application context has its registry.
+     * Observations in the registry, named by the convention, that {@code source} gives when an operation is
+     * observed: for daemons that exist before the application context has its registry.
      */
-    public static DaemonObservations resolvedOnUse(Supplier<ObservationRegistry> registry,
-            Supplier<@Nullable DaemonObservationConvention> convention) {
-        return new DaemonObservations(registry, convention);
+    public static DaemonObservations resolvedOnUse(Source source) {
+        return new DaemonObservations(source);
     }
 
     /**
@@ -50,7 +43,7 @@ public final class DaemonObservations {
      * has one, or when the application has none) or the registry has no handler. Then no timer comes from it.
      */
     public boolean canObserve() {
-        return !registry.get().isNoop();
+        return !source.registry().isNoop();
     }
 
     /**
@@ -59,7 +52,25 @@ public final class DaemonObservations {
      * that request.
      */
     public Observation observation(DaemonObservationContext context) {
-        return DaemonObservation.of(context.operation()).observation(convention.get(), DEFAULT_CONVENTION,
-                () -> context, registry.get());
+        return DaemonObservation.of(context.operation()).observation(source.convention(), DEFAULT_CONVENTION,
+                () -> context, source.registry());
+    }
+
+    /**
+     * Where observations are made and what names them, asked each time an operation is observed.
+     *
+     * @since 0.1.0
+     */
+    public interface Source {
+
+        /** The registry to observe in; {@link ObservationRegistry#NOOP} to observe nothing. */
+        ObservationRegistry registry();
+
+        /** The application's convention; {@code null} for the default one. */
+        @Nullable DaemonObservationConvention convention();
+    }
+
+    private record Fixed(ObservationRegistry registry, @Nullable DaemonObservationConvention convention)
+            implements Source {
     }
 }
