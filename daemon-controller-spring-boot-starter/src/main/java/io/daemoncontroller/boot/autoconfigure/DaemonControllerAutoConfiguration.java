@@ -1,5 +1,6 @@
 package io.daemoncontroller.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration of the daemons: a {@link DaemonController} bean per daemon under
@@ -48,11 +48,18 @@ public final class DaemonControllerAutoConfiguration {
     Daemons daemons(ConfigurableListableBeanFactory beanFactory, Environment environment,
             ConfiguredDaemons configured, ApplicationEventPublisher events, DaemonObservations observations) {
         Map<String, DaemonController> controllers = byDaemonName(beanFactory.getBeansOfType(DaemonController.class));
-        SingletonSupplier<DaemonDefinitionBinder> binder = SingletonSupplier.of(() ->
-                new DaemonDefinitionBinder(environment, beanFactory.getBeanClassLoader()));
+        DaemonDefinitionBinder binder = null;
         Map<String, DaemonDefinition> definitions = new LinkedHashMap<>();
-        controllers.keySet().forEach(name -> definitions.put(name, configured.definition(name)
-                .orElseGet(() -> binder.obtain().bind(name))));
+        for (String name : controllers.keySet()) {
+            DaemonDefinition definition = configured.definition(name).orElse(null);
+            if (definition == null) {
+                if (binder == null) {
+                    binder = new DaemonDefinitionBinder(environment, beanFactory.getBeanClassLoader());
+                }
+                definition = binder.bind(name);
+            }
+            definitions.put(name, definition);
+        }
         Map<String, ManagedDaemon> daemons = new HashMap<>();
         for (String name : new DaemonDependencyGraph(definitions).dependenciesFirst()) {
             DaemonDefinition definition = definitions.get(name);
@@ -61,12 +68,18 @@ public final class DaemonControllerAutoConfiguration {
                 daemons.put(name, built);
                 continue;
             }
-            List<ManagedDaemon> dependencies = definition.dependsOn().stream()
-                    .map(dependency -> daemons.get(dependency.value())).toList();
+            List<ManagedDaemon> dependencies = new ArrayList<>();
+            for (ConfiguredValue<String> dependency : definition.dependsOn()) {
+                dependencies.add(daemons.get(dependency.value()));
+            }
             daemons.put(name, new ManagedDaemon(name, controllers.get(name), definition.lifecycle(),
                     definition.required(), definition.tags(), dependencies, events, observations));
         }
-        return new Daemons(definitions.keySet().stream().map(daemons::get).toList());
+        List<ManagedDaemon> all = new ArrayList<>();
+        for (String name : definitions.keySet()) {
+            all.add(daemons.get(name));
+        }
+        return new Daemons(all);
     }
 
     /** Lets {@code ${instance}} stand in values wherever the application binds {@link DaemonControllerProperties}. */
@@ -90,7 +103,8 @@ public final class DaemonControllerAutoConfiguration {
     @ConditionalOnMissingBean
     DaemonObservations daemonObservations(ObjectProvider<ObservationRegistry> registry,
             ObjectProvider<DaemonObservationConvention> convention) {
-        return new DaemonObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+        ObservationRegistry available = registry.getIfAvailable();
+        return new DaemonObservations(available != null ? available : ObservationRegistry.NOOP,
                 convention.getIfAvailable());
     }
 
@@ -99,19 +113,24 @@ public final class DaemonControllerAutoConfiguration {
     DaemonStateEventPublisher daemonStateEventPublisher(Daemons daemons, ConfiguredDaemons configured,
             ApplicationEventPublisher events) {
         List<ManagedDaemon> built = configured.all();
-        return new DaemonStateEventPublisher(daemons.all().stream().filter(daemon -> !built.contains(daemon))
-                .toList(), events);
+        List<ManagedDaemon> others = new ArrayList<>();
+        for (ManagedDaemon daemon : daemons.all()) {
+            if (!built.contains(daemon)) {
+                others.add(daemon);
+            }
+        }
+        return new DaemonStateEventPublisher(others, events);
     }
 
     private static Map<String, DaemonController> byDaemonName(Map<String, DaemonController> beans) {
         Map<String, DaemonController> byName = new LinkedHashMap<>();
-        beans.forEach((beanName, controller) -> {
-            String name = DaemonBeanNames.daemonName(beanName);
-            if (byName.putIfAbsent(name, controller) != null) {
+        for (Map.Entry<String, DaemonController> bean : beans.entrySet()) {
+            String name = DaemonBeanNames.daemonName(bean.getKey());
+            if (byName.putIfAbsent(name, bean.getValue()) != null) {
                 throw new IllegalArgumentException("Two DaemonController beans are the daemon '" + name + "'; give"
                         + " each its own bean name");
             }
-        });
+        }
         return byName;
     }
 }

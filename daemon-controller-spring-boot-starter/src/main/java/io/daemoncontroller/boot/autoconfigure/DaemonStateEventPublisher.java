@@ -35,6 +35,8 @@ final class DaemonStateEventPublisher implements DisposableBean {
     @Override
     public void destroy() {
         open = false;
-        listeners.forEach((daemon, listener) -> daemon.controller().removeListener(listener));
+        for (Map.Entry<ManagedDaemon, DaemonListener> listener : listeners.entrySet()) {
+            listener.getKey().controller().removeListener(listener.getValue());
+        }
     }
 }
