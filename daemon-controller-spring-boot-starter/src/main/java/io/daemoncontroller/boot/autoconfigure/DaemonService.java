@@ -47,12 +47,22 @@ enum DaemonService {
 
     /** The service named {@code value} in configuration, such as {@code redis}. */
     static Optional<DaemonService> named(String value) {
-        return Arrays.stream(values()).filter(service -> service.configValue.equals(value)).findFirst();
+        for (DaemonService service : values()) {
+            if (service.configValue.equals(value)) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The service whose program {@code program} (a file name, without its directory) is. */
     static Optional<DaemonService> startedBy(String program) {
-        return Arrays.stream(values()).filter(service -> service.programs.contains(program)).findFirst();
+        for (DaemonService service : values()) {
+            if (service.programs.contains(program)) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The values {@code service} accepts, for messages. */
@@ -72,7 +82,12 @@ enum DaemonService {
 
     /** Whether one of the modules that connect to this service is on {@code classLoader}'s classpath. */
     boolean isSupportedBy(ClassLoader classLoader) {
-        return modules.stream().anyMatch(module -> module.isPresent(classLoader));
+        for (BootModule module : modules) {
+            if (module.isPresent(classLoader)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The dependencies to add for its connection details, for messages. */
@@ -93,7 +108,12 @@ enum DaemonService {
                 "org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails");
 
         boolean isPresent(ClassLoader classLoader) {
-            return Arrays.stream(classes).allMatch(name -> ClassUtils.isPresent(name, classLoader));
+            for (String name : classes) {
+                if (!ClassUtils.isPresent(name, classLoader)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         String describe() {

@@ -52,10 +52,14 @@ final class ServiceConnections {
      */
     Map<Class<?>, ConnectionDetails> details(DaemonDefinition definition) {
         Map<Class<?>, ConnectionDetails> details = new LinkedHashMap<>();
-        source(definition).ifPresent(source -> made(source).forEach((type, made) -> {
-            details.put(type, made);
-            details.putAll(factories().getConnectionDetails(made, false));
-        }));
+        Optional<DaemonConnectionSource> source = source(definition);
+        if (source.isEmpty()) {
+            return details;
+        }
+        for (Map.Entry<Class<?>, ConnectionDetails> made : made(source.get()).entrySet()) {
+            details.put(made.getKey(), made.getValue());
+            details.putAll(factories().getConnectionDetails(made.getValue(), false));
+        }
         return details;
     }
 
@@ -90,12 +94,11 @@ final class ServiceConnections {
     private Optional<DaemonConnectionSource> source(DaemonDefinition definition) {
         ConfiguredValue<String> service = definition.get("service", strippedOrNull(definition.settings()
                 .getService()));
-        Optional<ConfiguredValue<Object>> connectionKey = CONNECTION_KEYS.stream().filter(definition::setsOwn)
-                .findFirst().map(key -> definition.asWritten(key, null));
+        ConfiguredValue<Object> connectionKey = firstConnectionKey(definition);
         if (DaemonService.NONE.equals(service.value())) {
-            connectionKey.ifPresent(key -> {
-                throw connectionKeyWithoutService(definition, key, "service is none");
-            });
+            if (connectionKey != null) {
+                throw connectionKeyWithoutService(definition, connectionKey, "service is none");
+            }
             return Optional.empty();
         }
         if (service.isSet() && DaemonService.named(service.value()).isEmpty()) {
@@ -103,13 +106,14 @@ final class ServiceConnections {
         }
         Optional<DaemonService> known = service.isSet() ? DaemonService.named(service.value())
                 : detected(definition);
-        boolean wanted = service.isSet() || connectionKey.isPresent();
+        boolean wanted = service.isSet() || connectionKey != null;
         if (known.isEmpty() || !known.get().hasConnectionDetails()) {
-            connectionKey.ifPresent(key -> {
-                throw connectionKeyWithoutService(definition, key, known.map(found -> found.configValue()
-                        + " has no connection details in Spring Boot").orElse("the daemon is no service: service"
-                                + " is not set, and its start command's program is none it knows"));
-            });
+            if (connectionKey != null) {
+                throw connectionKeyWithoutService(definition, connectionKey, known.isPresent()
+                        ? known.get().configValue() + " has no connection details in Spring Boot"
+                        : "the daemon is no service: service is not set, and its start command's program is none it"
+                                + " knows");
+            }
             return Optional.empty();
         }
         DaemonService daemonService = known.get();
@@ -118,7 +122,7 @@ final class ServiceConnections {
                 return Optional.empty();
             }
             ConfiguredValue<Object> blamed = service.isSet() ? definition.asWritten("service", null)
-                    : connectionKey.get();
+                    : connectionKey;
             throw blamed.invalid(definition.entry() + " runs " + definition.settings().getInstances()
                     + " instances, and Spring Boot's " + daemonService.configValue() + " client connects to one "
                     + "server", "nothing (remove it, and connect to the instances with a client of the "
@@ -135,7 +139,7 @@ final class ServiceConnections {
                 throw definition.asWritten("service", null).invalid(problem, "none, or keep "
                         + daemonService.configValue() + addModule);
             }
-            throw connectionKey.get().invalid(problem, "nothing (remove the connection.* keys), or keep it"
+            throw connectionKey.invalid(problem, "nothing (remove the connection.* keys), or keep it"
                     + addModule);
         }
         Optional<InetSocketAddress> address = tcpAddress(definition);
@@ -146,6 +150,16 @@ final class ServiceConnections {
             throw noAddress(definition, daemonService.configValue());
         }
         return Optional.of(source(definition, daemonService, address.get()));
+    }
+
+    /** The first connection.* key the daemon sets itself, as written; {@code null} when it sets none. */
+    private static ConfiguredValue<Object> firstConnectionKey(DaemonDefinition definition) {
+        for (String key : CONNECTION_KEYS) {
+            if (definition.setsOwn(key)) {
+                return definition.asWritten(key, null);
+            }
+        }
+        return null;
     }
 
     /**
@@ -187,8 +201,8 @@ final class ServiceConnections {
     /** The service the start command's program is, such as {@code redis} for {@code /usr/bin/redis-server ...}. */
     private static Optional<DaemonService> detected(DaemonDefinition definition) {
         String command = definition.settings().getStartCommand();
-        return command == null ? Optional.empty() : StartCommandProgram.of(command)
-                .flatMap(DaemonService::startedBy);
+        Optional<String> program = command == null ? Optional.empty() : StartCommandProgram.of(command);
+        return program.isPresent() ? DaemonService.startedBy(program.get()) : Optional.empty();
     }
 
     /**
@@ -197,16 +211,25 @@ final class ServiceConnections {
      * AOT-processed, is {@value #PORT_NOT_CHOSEN}: the details made then only tell which beans to register.
      */
     private static Optional<InetSocketAddress> tcpAddress(DaemonDefinition definition) {
-        List<PingProperty> pings = definition.settings().getPing();
-        Optional<InetSocketAddress> ping = pings == null ? Optional.empty() : pings.stream()
-                .map(PingProperty::tcpAddress).flatMap(Optional::stream).findFirst();
+        Optional<InetSocketAddress> ping = firstTcpAddress(definition.settings().getPing());
         String port = strippedOrNull(definition.settings().getPort());
         if (port == null || !(DaemonPorts.isAuto(port) || port.matches("\\d{1,5}"))) {
             return ping;
         }
-        String host = ping.map(InetSocketAddress::getHostString).orElse("localhost");
+        String host = ping.isPresent() ? ping.get().getHostString() : "localhost";
         return Optional.of(InetSocketAddress.createUnresolved(host, DaemonPorts.isAuto(port) ? PORT_NOT_CHOSEN
                 : Integer.parseInt(port)));
+    }
+
+    private static Optional<InetSocketAddress> firstTcpAddress(List<PingProperty> pings) {
+        if (pings != null) {
+            for (PingProperty ping : pings) {
+                if (ping.tcpAddress().isPresent()) {
+                    return ping.tcpAddress();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static InvalidDaemonPropertyException noAddress(DaemonDefinition definition, String service) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -48,8 +47,9 @@ class ServiceConnectionsRegistrar implements ImportBeanDefinitionRegistrar {
             }
             Set<Class<?>> types = configured != null ? configured.connectionDetailTypes(name)
                     : connections.details(definition).keySet();
-            types.forEach(type -> registry.registerBeanDefinition(beanName(name, type),
-                    connectionDetailsBean(name, type)));
+            for (Class<?> type : types) {
+                registry.registerBeanDefinition(beanName(name, type), connectionDetailsBean(name, type));
+            }
         }
     }
 
@@ -68,6 +68,10 @@ class ServiceConnectionsRegistrar implements ImportBeanDefinitionRegistrar {
         parts.add(ClassUtils.getShortNameAsProperty(type));
         parts.add("for");
         parts.addAll(Arrays.asList(daemon.split("-")));
-        return StringUtils.uncapitalize(parts.stream().map(StringUtils::capitalize).collect(Collectors.joining()));
+        StringBuilder name = new StringBuilder();
+        for (String part : parts) {
+            name.append(StringUtils.capitalize(part));
+        }
+        return StringUtils.uncapitalize(name.toString());
     }
 }
