@@ -37,9 +37,9 @@ class DaemonControllerRegistrar implements ImportBeanDefinitionRegistrar {
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
         DaemonPorts.publish(environment, classLoader);
-        DaemonDefinitionBinder definitions = ConfiguredDaemons.current(registry, environment)
-                .map(ConfiguredDaemons::definitions)
-                .orElseGet(() -> new DaemonDefinitionBinder(environment, classLoader));
+        ConfiguredDaemons configured = ConfiguredDaemons.current(registry, environment).orElse(null);
+        DaemonDefinitionBinder definitions = configured != null ? configured.definitions()
+                : new DaemonDefinitionBinder(environment, classLoader);
         boolean builtAtStartup = registry instanceof SingletonBeanRegistry singletons
                 && singletons.containsSingleton(ConfiguredDaemons.BEAN_NAME);
         boolean shared = registry instanceof SingletonBeanRegistry singletons

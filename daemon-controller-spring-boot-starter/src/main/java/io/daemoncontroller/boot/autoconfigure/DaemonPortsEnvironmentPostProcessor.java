@@ -1,5 +1,7 @@
 package io.daemoncontroller.boot.autoconfigure;
 
+import java.util.Map;
+
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -22,8 +24,10 @@ class DaemonPortsEnvironmentPostProcessor implements EnvironmentPostProcessor, O
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        DaemonPorts.publish(environment, application.getClassLoader())
-                .forEach((name, port) -> logger.info("Daemon '" + name + "': " + port));
+        Map<String, AutoPortOrigin> chosen = DaemonPorts.publish(environment, application.getClassLoader());
+        for (Map.Entry<String, AutoPortOrigin> port : chosen.entrySet()) {
+            logger.info("Daemon '" + port.getKey() + "': " + port.getValue());
+        }
     }
 
     @Override
