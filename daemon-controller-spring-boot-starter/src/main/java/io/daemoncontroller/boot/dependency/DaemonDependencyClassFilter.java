@@ -35,7 +35,12 @@ final class DaemonDependencyClassFilter implements ClassFilter {
                 return true;
             }
         }
-        return ClassUtils.getAllInterfacesForClassAsSet(type).stream().anyMatch(this::declaresAnnotatedMethod);
+        for (Class<?> implemented : ClassUtils.getAllInterfacesForClassAsSet(type)) {
+            if (declaresAnnotatedMethod(implemented)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean declaresAnnotatedMethod(Class<?> type) {

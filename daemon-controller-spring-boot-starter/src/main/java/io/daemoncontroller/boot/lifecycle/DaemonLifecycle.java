@@ -1,5 +1,6 @@
 package io.daemoncontroller.boot.lifecycle;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
@@ -44,8 +45,12 @@ final class DaemonLifecycle implements SmartLifecycle {
         if (earlyStart != null) {
             earlyStart.handOver();
         }
-        List<ManagedDaemon> due = daemons.all().stream()
-                .filter(daemon -> earlyStart == null || !earlyStart.starts(daemon)).toList();
+        List<ManagedDaemon> due = new ArrayList<>();
+        for (ManagedDaemon daemon : daemons.all()) {
+            if (earlyStart == null || !earlyStart.starts(daemon)) {
+                due.add(daemon);
+            }
+        }
         shutdown.watch(due);
         DaemonStartup.start(due, shutdown, threads);
     }

@@ -39,6 +39,8 @@ final class DeferredEvents implements ApplicationEventPublisher {
             events = List.copyOf(held);
             held.clear();
         }
-        events.forEach(context::publishEvent);
+        for (Object event : events) {
+            context.publishEvent(event);
+        }
     }
 }
