@@ -76,7 +76,9 @@ final class Daemon {
         pidFile.delete();
         pidFile.createDirectory(pidDirectoryOwner());
         LogFileWatch log = LogFileWatch.of(spec);
-        runBeforeStart(deadline, log);
+        if (spec.beforeStart() != null) {
+            runBeforeStart(deadline, log);
+        }
         SpawnedCommand command = spawnStartCommand(log);
         try {
             awaitReady(command, log, deadline, spec.daemonizeForMe());

@@ -197,7 +197,7 @@ public final class DaemonController implements AutoCloseable {
         private Path pidFile;
         private Path logFile;
         private Path lockFile;
-        private Runnable beforeStart = () -> { };
+        private Runnable beforeStart;
         private Duration startTimeout = Duration.ofSeconds(30);
         private Duration startAbortTimeout = Duration.ofSeconds(10);
         private Duration stopTimeout = Duration.ofSeconds(30);

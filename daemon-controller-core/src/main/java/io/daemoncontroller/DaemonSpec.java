@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Everything a {@link DaemonController} was built with, validated, with paths made absolute. {@code runAs} is
  * {@code null} when the commands run as this JVM's user; {@code logRotation} is {@code null} when the log file is not
- * rotated; {@code readyLogLine} is {@code null} when the daemon's
- * log does not take part in its readiness; {@code livenessInterval} is {@code null} when liveness is not checked,
- * and {@code livenessPing} is then the ping bounded by the liveness timeout, if one was given.
+ * rotated; {@code beforeStart} is {@code null} when nothing runs before a start; {@code readyLogLine} is {@code null}
+ * when the daemon's log does not take part in its readiness; {@code livenessInterval} is {@code null} when liveness
+ * is not checked, and {@code livenessPing} is then the ping bounded by the liveness timeout, if one was given.
  */
 record DaemonSpec(
         String identifier,
