@@ -26,6 +26,9 @@ final class DaemonStartup {
      * {@code daemons} this call started
      */
     static void start(List<ManagedDaemon> daemons, DaemonShutdown shutdown, ThreadFactory threads) {
+        if (daemons.isEmpty()) {
+            return;
+        }
         Map<ManagedDaemon, RuntimeException> failures = ParallelDaemonTasks.run(daemons, "start",
                 DaemonOrder.DEPENDENCIES_FIRST, threads, DaemonStartup::startOrFind);
         if (!failures.isEmpty()) {
