@@ -1,5 +1,6 @@
 package io.daemoncontroller.boot;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,12 @@ public final class Daemons {
      * selector and the {@code daemons-<tag>} health group select these same daemons.
      */
     public List<ManagedDaemon> withTag(String tag) {
-        return byName.values().stream().filter(daemon -> daemon.tags().contains(tag)).toList();
+        List<ManagedDaemon> tagged = new ArrayList<>();
+        for (ManagedDaemon daemon : byName.values()) {
+            if (daemon.tags().contains(tag)) {
+                tagged.add(daemon);
+            }
+        }
+        return List.copyOf(tagged);
     }
 }

@@ -45,7 +45,9 @@ public final class DaemonHealthAutoConfiguration {
         @ConditionalOnMissingBean(name = "daemonsHealthContributor")
         CompositeHealthContributor daemonsHealthContributor(Daemons daemons) {
             Map<String, ManagedDaemon> byName = new LinkedHashMap<>();
-            daemons.all().forEach(daemon -> byName.put(daemon.name(), daemon));
+            for (ManagedDaemon daemon : daemons.all()) {
+                byName.put(daemon.name(), daemon);
+            }
             return CompositeHealthContributor.fromMap(byName, DaemonHealthIndicator::new);
         }
 

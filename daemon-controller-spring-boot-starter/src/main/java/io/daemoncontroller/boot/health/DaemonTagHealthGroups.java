@@ -1,9 +1,9 @@
 package io.daemoncontroller.boot.health;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.daemoncontroller.boot.Daemons;
 import io.daemoncontroller.boot.ManagedDaemon;
@@ -39,15 +39,25 @@ final class DaemonTagHealthGroups implements HealthEndpointGroupsPostProcessor {
     @Override
     public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
         Map<String, HealthEndpointGroup> all = new LinkedHashMap<>();
-        groups.getNames().forEach(name -> all.put(name, groups.get(name)));
-        daemons.all().stream().flatMap(daemon -> daemon.tags().stream()).distinct().forEach(tag ->
-                all.putIfAbsent(PREFIX + tag, new TagGroup(groups.getPrimary(), members(tag))));
+        for (String name : groups.getNames()) {
+            all.put(name, groups.get(name));
+        }
+        for (ManagedDaemon daemon : daemons.all()) {
+            for (String tag : daemon.tags()) {
+                if (!all.containsKey(PREFIX + tag)) {
+                    all.put(PREFIX + tag, new TagGroup(groups.getPrimary(), members(tag)));
+                }
+            }
+        }
         return HealthEndpointGroups.of(groups.getPrimary(), all);
     }
 
     private Set<String> members(String tag) {
-        return daemons.withTag(tag).stream().map(ManagedDaemon::name)
-                .map(name -> contributorName + "/" + name).collect(Collectors.toUnmodifiableSet());
+        Set<String> members = new HashSet<>();
+        for (ManagedDaemon daemon : daemons.withTag(tag)) {
+            members.add(contributorName + "/" + daemon.name());
+        }
+        return Set.copyOf(members);
     }
 
     /** The daemons with one tag, shown as the primary group shows its components. */
