@@ -38,18 +38,30 @@ final class OsProcess {
 
     /** The running (not zombie) process with this pid, if there is one. */
     static Optional<OsProcess> find(long pid) {
-        return Optional.ofNullable(Stat.read(pid)).filter(stat -> stat.isRunning(pid))
-                .map(stat -> new OsProcess(pid, stat));
+        Stat stat = Stat.read(pid);
+        return stat != null && stat.isRunning(pid) ? Optional.of(new OsProcess(pid, stat)) : Optional.empty();
     }
 
     /** The running members of the process group {@code groupId}. */
     static List<OsProcess> groupMembers(long groupId) {
-        return all().stream().filter(process -> process.groupId == groupId).toList();
+        List<OsProcess> members = new ArrayList<>();
+        for (OsProcess process : all()) {
+            if (process.groupId == groupId) {
+                members.add(process);
+            }
+        }
+        return members;
     }
 
     /** The running members of the session {@code sessionId}. */
     static List<OsProcess> sessionMembers(long sessionId) {
-        return all().stream().filter(process -> process.sessionId == sessionId).toList();
+        List<OsProcess> members = new ArrayList<>();
+        for (OsProcess process : all()) {
+            if (process.sessionId == sessionId) {
+                members.add(process);
+            }
+        }
+        return members;
     }
 
     /** The running processes whose pid passes {@code filter}, which may read their files in {@code /proc}. */
@@ -57,7 +69,10 @@ final class OsProcess {
         List<OsProcess> found = new ArrayList<>();
         for (long pid : pids()) {
             if (filter.test(pid)) {
-                find(pid).ifPresent(found::add);
+                Optional<OsProcess> process = find(pid);
+                if (process.isPresent()) {
+                    found.add(process.get());
+                }
             }
         }
         return found;

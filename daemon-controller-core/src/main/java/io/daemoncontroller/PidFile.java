@@ -60,8 +60,11 @@ final class PidFile {
         if (content.pid().isEmpty()) {
             return Optional.empty();
         }
-        return OsProcess.find(content.pid().getAsLong())
-                .filter(candidate -> !candidate.startTime().isAfter(content.written().plus(START_TIME_SLACK)));
+        Optional<OsProcess> candidate = OsProcess.find(content.pid().getAsLong());
+        if (candidate.isPresent() && candidate.get().startTime().isAfter(content.written().plus(START_TIME_SLACK))) {
+            return Optional.empty();
+        }
+        return candidate;
     }
 
     /** Writes {@code pid} so that no reader ever sees a partial file. */
@@ -121,9 +124,18 @@ final class PidFile {
         }
     }
 
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static OptionalLong parse(String text) {
         String trimmed = text.stripLeading().lines().findFirst().orElse("").strip();
-        if (trimmed.isEmpty() || trimmed.length() > 18 || !trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (trimmed.isEmpty() || trimmed.length() > 18 || !isDigits(trimmed)) {
             return OptionalLong.empty();
         }
         long pid = Long.parseLong(trimmed);
