@@ -131,9 +131,12 @@ final class Daemon {
     }
 
     private void running(Deadline startDeadline, Process child) {
-        OsProcess daemon = PidFile.process(pidFile.read()).orElseThrow(() -> new StartException(identifier,
-                Reason.PID_FILE_LOST, identifier + " failed to start: it answered, but its PID file "
-                        + pidFile.path() + " no longer names it", "", "", null));
+        Optional<OsProcess> found = PidFile.process(pidFile.read());
+        if (found.isEmpty()) {
+            throw new StartException(identifier, Reason.PID_FILE_LOST, identifier + " failed to start: it answered,"
+                    + " but its PID file " + pidFile.path() + " no longer names it", "", "", null);
+        }
+        OsProcess daemon = found.get();
         logger.info("Started {} (pid {}) in {} ms", identifier, daemon.pid(), startDeadline.elapsed().toMillis());
         status.started(daemon.pid(), startDeadline.elapsed());
         supervisor.watch(daemon, child);

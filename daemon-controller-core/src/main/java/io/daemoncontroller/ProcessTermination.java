@@ -1,6 +1,7 @@
 package io.daemoncontroller;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -27,13 +28,15 @@ final class ProcessTermination {
 
     /** Sends {@code signal} to every process of {@code processes} that still runs. */
     void signal(Collection<OsProcess> processes, String signal) {
-        processes.forEach(process -> process.signal(signal));
+        for (OsProcess process : processes) {
+            process.signal(signal);
+        }
     }
 
     /** Waits until none of {@code processes} runs, or the deadline passes; returns whether they are all gone. */
     boolean awaitGone(Collection<OsProcess> processes, Deadline deadline) {
         PollSchedule polls = new PollSchedule(longestPause);
-        while (processes.stream().anyMatch(OsProcess::isRunning)) {
+        while (anyRunning(processes)) {
             if (deadline.hasPassed()) {
                 return false;
             }
@@ -60,8 +63,12 @@ final class ProcessTermination {
         if (OsProcess.find(sessionId).isPresent()) {
             return;
         }
-        List<OsProcess> leftovers = OsProcess.sessionMembers(sessionId).stream()
-                .filter(process -> StartMark.isAnyMark(process.pid())).toList();
+        List<OsProcess> leftovers = new ArrayList<>();
+        for (OsProcess member : OsProcess.sessionMembers(sessionId)) {
+            if (StartMark.isAnyMark(member.pid())) {
+                leftovers.add(member);
+            }
+        }
         if (!leftovers.isEmpty() && !awaitGone(leftovers, Deadline.after(LEFTOVER_GRACE))) {
             logger.warn("Ending what is left of the session of pid {}: {}", sessionId, leftovers);
             terminate(leftovers, grace);
@@ -70,8 +77,22 @@ final class ProcessTermination {
 
     /** {@code SIGKILL} to every process that still runs; returns when all are gone. */
     void kill(Collection<OsProcess> processes) {
-        List<OsProcess> running = processes.stream().filter(OsProcess::isRunning).toList();
+        List<OsProcess> running = new ArrayList<>();
+        for (OsProcess process : processes) {
+            if (process.isRunning()) {
+                running.add(process);
+            }
+        }
         signal(running, "KILL");
         awaitGone(running, Deadline.after(KILL_GRACE));
+    }
+
+    private static boolean anyRunning(Collection<OsProcess> processes) {
+        for (OsProcess process : processes) {
+            if (process.isRunning()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
