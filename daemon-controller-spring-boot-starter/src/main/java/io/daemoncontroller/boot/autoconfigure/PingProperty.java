@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
 
 import io.daemoncontroller.Ping;
 
@@ -23,17 +22,16 @@ public final class PingProperty {
             + "exec:shell command, such as tcp://localhost:9312";
 
     private final String text;
-    private final Function<Path, Ping> ping;
+    /** The ping; {@code null} for a unix socket ping, made from {@link #socket} once its directory is known. */
+    private final Ping ping;
+    private final String socket;
     private final OptionalInt port;
     private final InetSocketAddress tcpAddress;
 
-    private PingProperty(String text, Function<Path, Ping> ping) {
-        this(text, ping, OptionalInt.empty(), null);
-    }
-
-    private PingProperty(String text, Function<Path, Ping> ping, OptionalInt port, InetSocketAddress tcpAddress) {
+    private PingProperty(String text, Ping ping, String socket, OptionalInt port, InetSocketAddress tcpAddress) {
         this.text = text;
         this.ping = ping;
+        this.socket = socket;
         this.port = port;
         this.tcpAddress = tcpAddress;
     }
@@ -48,19 +46,19 @@ public final class PingProperty {
         if (value.startsWith("tcp://")) {
             InetSocketAddress address = tcpAddressOf(value);
             Ping tcp = Ping.tcp(address.getHostString(), address.getPort());
-            return new PingProperty(value, directory -> tcp, OptionalInt.of(address.getPort()), address);
+            return new PingProperty(value, tcp, null, OptionalInt.of(address.getPort()), address);
         }
         if (value.startsWith("unix:")) {
             String socket = value.substring("unix:".length());
             if (socket.isBlank()) {
                 throw new IllegalArgumentException("a unix: ping needs the path of the socket");
             }
-            return new PingProperty(value, directory -> Ping.unixSocket(directory.resolve(socket).normalize()));
+            return new PingProperty(value, null, socket, OptionalInt.empty(), null);
         }
         if (value.startsWith("http://") || value.startsWith("https://")) {
             URI uri = uri(value);
             Ping http = Ping.http(uri);
-            return new PingProperty(value, directory -> http, uri.getPort() < 0 ? OptionalInt.empty()
+            return new PingProperty(value, http, null, uri.getPort() < 0 ? OptionalInt.empty()
                     : OptionalInt.of(uri.getPort()), null);
         }
         if (value.startsWith("exec:")) {
@@ -69,7 +67,7 @@ public final class PingProperty {
                 throw new IllegalArgumentException("an exec: ping needs the shell command to run");
             }
             Ping exec = Ping.command(command);
-            return new PingProperty(value, directory -> exec);
+            return new PingProperty(value, exec, null, OptionalInt.empty(), null);
         }
         throw new IllegalArgumentException("it is not a ping");
     }
@@ -86,7 +84,7 @@ public final class PingProperty {
 
     /** The ping, with a relative socket path resolved against {@code directory}. */
     Ping toPing(Path directory) {
-        return ping.apply(directory);
+        return ping != null ? ping : Ping.unixSocket(directory.resolve(socket).normalize());
     }
 
     private static InetSocketAddress tcpAddressOf(String text) {
