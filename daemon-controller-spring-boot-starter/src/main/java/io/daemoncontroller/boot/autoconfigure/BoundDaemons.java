@@ -18,14 +18,15 @@ import org.springframework.core.env.PropertySources;
 final class BoundDaemons {
 
     private final DaemonDefinitionBinder binder;
-    private final DaemonControllerFactory factory;
+    private final DaemonThreads threads;
+    private DaemonControllerFactory factory;
     private final Map<String, DaemonDefinition> runnable = new LinkedHashMap<>();
     private final Map<String, DaemonController> controllers = new LinkedHashMap<>();
     private final Map<String, Map<Class<?>, ConnectionDetails>> connectionDetails = new LinkedHashMap<>();
 
-    private BoundDaemons(DaemonDefinitionBinder binder, DaemonControllerFactory factory) {
+    private BoundDaemons(DaemonDefinitionBinder binder, DaemonThreads threads) {
         this.binder = binder;
-        this.factory = factory;
+        this.threads = threads;
     }
 
     /**
@@ -37,14 +38,16 @@ final class BoundDaemons {
      */
     static BoundDaemons bind(Environment environment, PropertySources sources, ClassLoader classLoader,
             DaemonThreads threads) {
-        BoundDaemons bound = new BoundDaemons(new DaemonDefinitionBinder(sources, classLoader),
-                new DaemonControllerFactory(Path.of(""), threads.factory("daemon")));
-        ServiceConnections connections = new ServiceConnections(environment, classLoader);
+        BoundDaemons bound = new BoundDaemons(new DaemonDefinitionBinder(sources, classLoader), threads);
+        ServiceConnections connections = null;
         for (String name : bound.binder.names()) {
             DaemonDefinition definition = bound.binder.bind(name);
             if (!definition.ownControllerSettings().isEmpty()) {
+                if (connections == null) {
+                    connections = new ServiceConnections(environment, classLoader);
+                }
                 bound.runnable.put(name, definition);
-                bound.controllers.put(name, bound.factory.create(definition));
+                bound.controllers.put(name, bound.factory().create(definition));
                 bound.connectionDetails.put(name, connections.details(definition));
             }
         }
@@ -56,8 +59,14 @@ final class BoundDaemons {
         return binder;
     }
 
-    /** Builds the controllers of daemons bound later, such as those of a {@code DaemonController} bean's entry. */
+    /**
+     * Builds the controllers of daemons bound later, such as those of a {@code DaemonController} bean's entry.
+     * Made on first use: an application with no daemon to run loads none of the classes that build them.
+     */
     DaemonControllerFactory factory() {
+        if (factory == null) {
+            factory = new DaemonControllerFactory(Path.of(""), threads.factory("daemon"));
+        }
         return factory;
     }
 

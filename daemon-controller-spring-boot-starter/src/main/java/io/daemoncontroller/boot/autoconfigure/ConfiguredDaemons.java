@@ -61,8 +61,7 @@ public final class ConfiguredDaemons implements DisposableBean {
     private final Map<String, Map<Class<?>, ConnectionDetails>> connectionDetails = new LinkedHashMap<>();
     private final AtomicBoolean building = new AtomicBoolean();
     private final CompletableFuture<Void> built = new CompletableFuture<>();
-    private DaemonDefinitionBinder binder;
-    private DaemonControllerFactory factory;
+    private BoundDaemons bound;
     private DaemonStateEventPublisher stateEvents;
 
     /**
@@ -133,19 +132,21 @@ public final class ConfiguredDaemons implements DisposableBean {
     }
 
     private void bindAndBuild() {
-        BoundDaemons bound = Optional.ofNullable(boundAhead)
-                .flatMap(ahead -> ahead.boundFrom(environment, sources, classLoader))
-                .orElseGet(() -> BoundDaemons.bind(environment, sources, classLoader, threads));
-        binder = bound.binder();
-        factory = bound.factory();
-        bound.runnable().forEach((name, definition) -> {
+        bound = boundAhead != null ? boundAhead.boundFrom(environment, sources, classLoader).orElse(null) : null;
+        if (bound == null) {
+            bound = BoundDaemons.bind(environment, sources, classLoader, threads);
+        }
+        for (Map.Entry<String, DaemonDefinition> runnable : bound.runnable().entrySet()) {
+            String name = runnable.getKey();
             DaemonController own = bound.controller(name);
-            definitions.put(name, definition);
-            controllers.put(name, shared != null ? shared.controller(definition, sameDefinition -> own) : own);
+            definitions.put(name, runnable.getValue());
+            controllers.put(name, shared != null ? shared.controller(runnable.getValue(), same -> own) : own);
             connectionDetails.put(name, bound.connectionDetails(name));
-        });
+        }
         Set<String> visited = new HashSet<>();
-        controllers.keySet().forEach(name -> managed(name, visited));
+        for (String name : controllers.keySet()) {
+            managed(name, visited);
+        }
         this.stateEvents = new DaemonStateEventPublisher(daemons.values(), events);
     }
 
@@ -184,7 +185,7 @@ public final class ConfiguredDaemons implements DisposableBean {
     DaemonController controller(String name) {
         build();
         return controllers.computeIfAbsent(name,
-                daemon -> factory.create(binder.bind(daemon)));
+                daemon -> bound.factory().create(bound.binder().bind(daemon)));
     }
 
     /**
@@ -231,7 +232,7 @@ public final class ConfiguredDaemons implements DisposableBean {
     /** The definitions of every daemon under {@code daemon-controller.daemons}, as bound here. */
     DaemonDefinitionBinder definitions() {
         build();
-        return binder;
+        return bound.binder();
     }
 
     /** The types of the connection details of the daemon {@code name}, none when it is not built here. */

@@ -110,11 +110,11 @@ public final class DaemonsBoundAhead {
 
     private static List<PropertySource<?>> bindable(PropertySources sources) {
         List<PropertySource<?>> bindable = new ArrayList<>();
-        sources.forEach(source -> {
+        for (PropertySource<?> source : sources) {
             if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
                 bindable.add(source);
             }
-        });
+        }
         return bindable;
     }
 }
