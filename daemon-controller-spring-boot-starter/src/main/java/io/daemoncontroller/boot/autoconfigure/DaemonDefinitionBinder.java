@@ -64,7 +64,7 @@ final class DaemonDefinitionBinder {
 
     private final PropertySources sources;
     private final Iterable<ConfigurationPropertySource> configurationSources;
-    private final List<ConversionService> conversions;
+    private List<ConversionService> conversions;
     private final Consumer<PropertyEditorRegistry> editors;
     private final boolean lenient;
     private final Map<String, DaemonDefinition> bound = new HashMap<>();
@@ -96,11 +96,8 @@ final class DaemonDefinitionBinder {
 
     private DaemonDefinitionBinder(PropertySources sources, ClassLoader classLoader, boolean lenient) {
         this.lenient = lenient;
-        ApplicationConversionService conversionService = new ApplicationConversionService();
-        conversionService.addConverter(new PingPropertyConverter());
         this.sources = sources;
         this.configurationSources = ConfigurationPropertySources.from(sources);
-        this.conversions = List.of(conversionService);
         this.editors = registry -> registry.registerCustomEditor(Class.class, new ClassEditor(classLoader));
     }
 
@@ -318,8 +315,21 @@ final class DaemonDefinitionBinder {
 
     private InstanceBinder newBinder(int number) {
         PlaceholdersResolver placeholders = placeholders(number);
-        return new InstanceBinder(new Binder(configurationSources, placeholders, conversions, editors, null, null),
+        return new InstanceBinder(new Binder(configurationSources, placeholders, conversions(), editors, null, null),
                 placeholders);
+    }
+
+    /**
+     * The conversions of every binder here, made for the first binding: a conversion service of Boot's own costs a
+     * cold JVM a few milliseconds, which an application that describes no daemon need not spend.
+     */
+    private List<ConversionService> conversions() {
+        if (conversions == null) {
+            ApplicationConversionService conversionService = new ApplicationConversionService();
+            conversionService.addConverter(new PingPropertyConverter());
+            conversions = List.of(conversionService);
+        }
+        return conversions;
     }
 
     /** Resolves placeholders as the environment does, and {@code ${instance}} to {@code instance}. */
