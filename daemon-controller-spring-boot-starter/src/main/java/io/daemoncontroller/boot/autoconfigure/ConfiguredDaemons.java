@@ -31,8 +31,9 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * The daemons described under {@code daemon-controller.daemons}, built from the environment when the application
  * runs: the controller of each daemon whose entry says how to run it, and the {@link ManagedDaemon} of each of
- * those that depends on such daemons only. Built by the application's startup, in a thread of its own while the
- * context's refresh reads the configuration, it lets the daemons start before any bean exists; the {@code <name>DaemonController} beans are then factory-method beans of this
+ * those that depends on such daemons only. Built by the application's startup in threads of its own (bound, with
+ * the controllers, from the moment the environment is prepared: {@link DaemonsBoundAhead}), it lets the daemons
+ * start before any bean exists; the {@code <name>DaemonController} beans are then factory-method beans of this
  * one, so that their names can be fixed at build time (AOT) while their settings are bound at run time. An entry
  * that only sets lifecycle, required, tags or depends-on belongs to a {@code DaemonController} bean of the
  * application, which does not exist yet: it has no daemon here. Publishes the operations and state changes of its
