@@ -20,7 +20,7 @@ import org.springframework.core.env.PropertySources;
  * from the moment the application's environment is prepared, while Spring Boot creates and prepares the
  * application context. When the application is prepared, {@link ConfiguredDaemons} takes them from here if the
  * environment still has the same property sources, so that the daemons start without waiting for their binding;
- * else it binds them again. A property changed in place in the meantime (a system property set by an
+ * else, or when that binding failed, it binds them again. A property changed in place in the meantime (a system property set by an
  * {@code ApplicationContextInitializer}) may not be seen: add a property source instead.
  *
  * @since 0.2.0
@@ -64,9 +64,9 @@ public final class DaemonsBoundAhead {
 
     /**
      * The daemons bound here, when they were bound from {@code sources} of {@code environment} with
-     * {@code classLoader}; waits for the binding.
-     *
-     * @throws InvalidDaemonPropertyException when a daemon's entry is invalid
+     * {@code classLoader}, and the binding succeeded; waits for it. A binding that failed is for the caller to do
+     * again: it may have read a source while the application changed it, and what the application is told must be
+     * what its environment says once prepared.
      */
     Optional<BoundDaemons> boundFrom(Environment environment, PropertySources sources, ClassLoader classLoader) {
         if (environment != this.environment || classLoader != this.classLoader || !same(this.sources, sources)) {
@@ -75,10 +75,7 @@ public final class DaemonsBoundAhead {
         try {
             return Optional.of(bound.join());
         } catch (CompletionException ex) {
-            if (ex.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw (RuntimeException) ex.getCause();
+            return Optional.empty();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.daemoncontroller.boot.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.ConcurrentModificationException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -62,9 +63,45 @@ class ConfiguredDaemonsTests {
         daemons.destroy();
     }
 
+    @Test
+    void bindsAgainWhenTheBindingAheadFailed() {
+        StandardEnvironment environment = new StandardEnvironment();
+        UnreadableAhead application = new UnreadableAhead(daemon("search"));
+        environment.getPropertySources().addFirst(application);
+        DaemonPorts.publish(environment, getClass().getClassLoader());
+        DaemonsBoundAhead ahead = DaemonsBoundAhead.begin(environment, getClass().getClassLoader());
+        ConfiguredDaemons daemons = ConfiguredDaemons.buildOnFirstUse(environment, new DefaultResourceLoader(),
+                event -> { }, DaemonObservations.NONE, ahead);
+        assertThat(daemons.all()).extracting(ManagedDaemon::name).containsExactly("search");
+        assertThat(application.failed).isTrue();
+        daemons.destroy();
+    }
+
     private Map<String, Object> daemon(String name) {
         String prefix = "daemon-controller.daemons." + name + ".";
         return Map.of(prefix + "start-command", name + "d", prefix + "ping", "tcp://127.0.0.1:1",
                 prefix + "pid-file", directory.resolve(name + ".pid").toString());
+    }
+
+    /**
+     * Properties that the thread binding ahead cannot read, as one reading a source the application changes at the
+     * same time could not.
+     */
+    static class UnreadableAhead extends MapPropertySource {
+
+        volatile boolean failed;
+
+        UnreadableAhead(Map<String, Object> properties) {
+            super("application", properties);
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            if (Thread.currentThread().getName().startsWith("daemon-controller-binding")) {
+                failed = true;
+                throw new ConcurrentModificationException();
+            }
+            return super.getProperty(name);
+        }
     }
 }
