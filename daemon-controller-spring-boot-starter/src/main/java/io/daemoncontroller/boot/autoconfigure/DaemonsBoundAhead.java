@@ -20,8 +20,8 @@ import org.springframework.core.env.PropertySources;
  * from the moment the application's environment is prepared, while Spring Boot creates and prepares the
  * application context. When the application is prepared, {@link ConfiguredDaemons} takes them from here if the
  * environment still has the same property sources, so that the daemons start without waiting for their binding;
- * else, or when that binding failed, it binds them again. A property changed in place in the meantime (a system property set by an
- * {@code ApplicationContextInitializer}) may not be seen: add a property source instead.
+ * else, or when that binding failed, it binds them again. A property changed in place in the meantime (a system
+ * property set by an {@code ApplicationContextInitializer}) may not be seen: add a property source instead.
  *
  * @since 0.2.0
  */
