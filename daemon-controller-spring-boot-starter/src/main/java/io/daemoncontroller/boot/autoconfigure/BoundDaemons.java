@@ -80,8 +80,8 @@ final class BoundDaemons {
         return controllers.get(name);
     }
 
-    /** The connection details of the runnable daemon {@code name}, by type. */
+    /** The connection details of the daemon {@code name}, by type; none unless it is runnable. */
     Map<Class<?>, ConnectionDetails> connectionDetails(String name) {
-        return connectionDetails.get(name);
+        return connectionDetails.getOrDefault(name, Map.of());
     }
 }

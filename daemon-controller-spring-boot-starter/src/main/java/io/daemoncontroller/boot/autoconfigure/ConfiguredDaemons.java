@@ -2,7 +2,6 @@ package io.daemoncontroller.boot.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.PropertySources;
 import org.springframework.core.io.ResourceLoader;
 
@@ -56,10 +54,8 @@ public final class ConfiguredDaemons implements DisposableBean {
     private final ApplicationEventPublisher events;
     private final DaemonObservations observations;
     private final DaemonsBoundAhead boundAhead;
-    private final Map<String, DaemonDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, DaemonController> controllers = new LinkedHashMap<>();
     private final Map<String, ManagedDaemon> daemons = new LinkedHashMap<>();
-    private final Map<String, Map<Class<?>, ConnectionDetails>> connectionDetails = new LinkedHashMap<>();
     private final AtomicBoolean building = new AtomicBoolean();
     private final CompletableFuture<Void> built = new CompletableFuture<>();
     private BoundDaemons bound;
@@ -138,11 +134,9 @@ public final class ConfiguredDaemons implements DisposableBean {
             bound = BoundDaemons.bind(environment, sources, classLoader, threads);
         }
         for (Map.Entry<String, DaemonDefinition> runnable : bound.runnable().entrySet()) {
-            String name = runnable.getKey();
-            DaemonController own = bound.controller(name);
-            definitions.put(name, runnable.getValue());
-            controllers.put(name, shared != null ? shared.controller(runnable.getValue(), same -> own) : own);
-            connectionDetails.put(name, bound.connectionDetails(name));
+            DaemonController own = bound.controller(runnable.getKey());
+            controllers.put(runnable.getKey(), shared != null ? shared.controller(runnable.getValue(), same -> own)
+                    : own);
         }
         Set<String> visited = new HashSet<>();
         for (String name : controllers.keySet()) {
@@ -163,7 +157,7 @@ public final class ConfiguredDaemons implements DisposableBean {
         if (controller == null || !visited.add(name)) {
             return null;
         }
-        DaemonDefinition definition = definitions.get(name);
+        DaemonDefinition definition = bound.runnable().get(name);
         List<ManagedDaemon> dependencies = new ArrayList<>();
         for (ConfiguredValue<String> dependency : definition.dependsOn()) {
             ManagedDaemon managed = managed(dependency.value(), visited);
@@ -197,7 +191,7 @@ public final class ConfiguredDaemons implements DisposableBean {
      */
     ConnectionDetails connectionDetails(String name, Class<?> type) {
         build();
-        ConnectionDetails details = connectionDetails.getOrDefault(name, Map.of()).get(type);
+        ConnectionDetails details = bound.connectionDetails(name).get(type);
         if (details == null) {
             throw new IllegalStateException("Daemon '" + name + "' has no " + type.getName() + ": its service "
                     + "changed since the application was processed ahead of time; build it again");
@@ -221,13 +215,8 @@ public final class ConfiguredDaemons implements DisposableBean {
     }
 
     private boolean hasSourcesOf(Environment environment) {
-        Iterator<PropertySource<?>> now = ((ConfigurableEnvironment) environment).getPropertySources().iterator();
-        for (PropertySource<?> source : sources) {
-            if (!now.hasNext() || now.next() != source) {
-                return false;
-            }
-        }
-        return !now.hasNext();
+        return DaemonDefinitionBinder.sameSources(sources,
+                ((ConfigurableEnvironment) environment).getPropertySources());
     }
 
     /** The definitions of every daemon under {@code daemon-controller.daemons}, as bound here. */
@@ -239,13 +228,13 @@ public final class ConfiguredDaemons implements DisposableBean {
     /** The types of the connection details of the daemon {@code name}, none when it is not built here. */
     Set<Class<?>> connectionDetailTypes(String name) {
         build();
-        return connectionDetails.getOrDefault(name, Map.of()).keySet();
+        return bound.connectionDetails(name).keySet();
     }
 
     /** The definition the daemon {@code name} is built from, when it is built here. */
     Optional<DaemonDefinition> definition(String name) {
         build();
-        return Optional.ofNullable(definitions.get(name));
+        return Optional.ofNullable(bound.runnable().get(name));
     }
 
     /** The daemon {@code name}, when it is built here. */

@@ -3,6 +3,7 @@ package io.daemoncontroller.boot.autoconfigure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,6 +108,34 @@ final class DaemonDefinitionBinder {
      */
     static PropertySources sourcesNow(Environment environment) {
         return new MutablePropertySources(((ConfigurableEnvironment) environment).getPropertySources());
+    }
+
+    /**
+     * Whether daemons bound from {@code sources} are bound from {@code others}: both hold the same sources in the
+     * same order, the attached view of all of them aside (see {@link ConfigurationPropertySources#attach}).
+     */
+    static boolean sameSources(PropertySources sources, PropertySources others) {
+        Iterator<PropertySource<?>> other = others.iterator();
+        for (PropertySource<?> source : sources) {
+            if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+                continue;
+            }
+            PropertySource<?> next = nextBindable(other);
+            if (next != source) {
+                return false;
+            }
+        }
+        return nextBindable(other) == null;
+    }
+
+    private static PropertySource<?> nextBindable(Iterator<PropertySource<?>> sources) {
+        while (sources.hasNext()) {
+            PropertySource<?> source = sources.next();
+            if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+                return source;
+            }
+        }
+        return null;
     }
 
     /**

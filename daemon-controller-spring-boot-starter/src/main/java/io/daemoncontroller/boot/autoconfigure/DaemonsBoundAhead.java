@@ -1,13 +1,9 @@
 package io.daemoncontroller.boot.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
@@ -69,7 +65,7 @@ public final class DaemonsBoundAhead {
      * what its environment says once prepared.
      */
     Optional<BoundDaemons> boundFrom(Environment environment, PropertySources sources, ClassLoader classLoader) {
-        if (environment != this.environment || classLoader != this.classLoader || !same(this.sources, sources)) {
+        if (environment != this.environment || classLoader != this.classLoader || !DaemonDefinitionBinder.sameSources(this.sources, sources)) {
             return Optional.empty();
         }
         try {
@@ -91,27 +87,5 @@ public final class DaemonsBoundAhead {
         }
         DefaultPropertiesPropertySource.moveToEnd(sources);
         return sources;
-    }
-
-    /** Whether both lists hold the same sources in the same order, but for the attached view of all of them. */
-    private static boolean same(PropertySources ahead, PropertySources now) {
-        Iterator<PropertySource<?>> one = bindable(ahead).iterator();
-        Iterator<PropertySource<?>> other = bindable(now).iterator();
-        while (one.hasNext() && other.hasNext()) {
-            if (one.next() != other.next()) {
-                return false;
-            }
-        }
-        return !one.hasNext() && !other.hasNext();
-    }
-
-    private static List<PropertySource<?>> bindable(PropertySources sources) {
-        List<PropertySource<?>> bindable = new ArrayList<>();
-        for (PropertySource<?> source : sources) {
-            if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
-                bindable.add(source);
-            }
-        }
-        return bindable;
     }
 }

@@ -6,10 +6,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.daemoncontroller.DaemonController;
+import io.daemoncontroller.boot.test.RecordedReads;
 import io.daemoncontroller.testsupport.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +22,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,14 +103,14 @@ class DaemonPortsTests {
 
     @Test
     void daemonsWhoseOwnPortsAreNumbersAreNotBoundToPublishThem() {
-        ReadKeys application = new ReadKeys(Map.of("daemon-controller.daemons.redis.port", "6390",
+        RecordedReads application = new RecordedReads(Map.of("daemon-controller.daemons.redis.port", "6390",
                 "daemon-controller.daemons.redis.start-command", "redis-server --port 6390",
                 "daemon-controller.daemons.redis.pid-file", directory.resolve("redis.pid").toString()));
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(application);
         assertThat(DaemonPorts.publish(environment, getClass().getClassLoader())).isEmpty();
         assertThat(environment.getPropertySources().contains(DaemonPorts.PROPERTY_SOURCE)).isTrue();
-        assertThat(application.read).doesNotContain("daemon-controller.daemons.redis.start-command",
+        assertThat(application.keys()).doesNotContain("daemon-controller.daemons.redis.start-command",
                 "daemon-controller.daemons.redis.pid-file");
     }
 
@@ -342,21 +340,5 @@ class DaemonPortsTests {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(DaemonControllerAutoConfiguration.class)
     static class Application {
-    }
-
-    /** Properties that remember which of them were read. */
-    static class ReadKeys extends MapPropertySource {
-
-        final Set<String> read = ConcurrentHashMap.newKeySet();
-
-        ReadKeys(Map<String, Object> properties) {
-            super("application", properties);
-        }
-
-        @Override
-        public Object getProperty(String name) {
-            read.add(name);
-            return super.getProperty(name);
-        }
     }
 }

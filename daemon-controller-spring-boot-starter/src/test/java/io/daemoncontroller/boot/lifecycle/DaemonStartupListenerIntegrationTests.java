@@ -7,11 +7,10 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.daemoncontroller.DaemonController;
 
+import io.daemoncontroller.boot.test.RecordedReads;
 import io.daemoncontroller.boot.test.RecordedStateChanges;
 import io.daemoncontroller.boot.test.TestDaemonProperties;
 import io.daemoncontroller.testsupport.NoLeftoverTestDaemons;
@@ -60,7 +59,7 @@ class DaemonStartupListenerIntegrationTests {
     @Test
     void bindsTheDaemonsInAThreadOfTheirOwnAsSoonAsTheEnvironmentIsPrepared() {
         TestDaemonProperties search = TestDaemonProperties.echo("search", directory).lifecycle("on-demand");
-        PropertyReaders application = new PropertyReaders(search.map());
+        RecordedReads application = new RecordedReads(search.map());
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(application);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(PlainApplication.class)
@@ -69,7 +68,7 @@ class DaemonStartupListenerIntegrationTests {
             assertThat(context.getBean("searchDaemonController", DaemonController.class).pidFile())
                     .isEqualTo(search.pidFile());
         }
-        assertThat(application.readers).filteredOn(reader -> reader.startsWith("daemon-controller-"))
+        assertThat(application.readersOf("daemon-controller.daemons.search.start-command")).filteredOn(reader -> reader.startsWith("daemon-controller-"))
                 .containsExactly("daemon-controller-binding-1");
     }
 
@@ -114,24 +113,6 @@ class DaemonStartupListenerIntegrationTests {
         @Bean
         RecordedStateChanges recordedStateChanges() {
             return new RecordedStateChanges();
-        }
-    }
-
-    /** Properties that remember the names of the threads that read the start command. */
-    static class PropertyReaders extends MapPropertySource {
-
-        final Set<String> readers = ConcurrentHashMap.newKeySet();
-
-        PropertyReaders(Map<String, Object> properties) {
-            super("application", properties);
-        }
-
-        @Override
-        public Object getProperty(String name) {
-            if (name.endsWith(".start-command")) {
-                readers.add(Thread.currentThread().getName());
-            }
-            return super.getProperty(name);
         }
     }
 
