@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,19 +24,15 @@ class AotIT {
     @TempDir
     Path directory;
 
+    @RegisterExtension
+    final SampleApps apps = new SampleApps();
+
     private SampleApp app;
 
-    @AfterEach
-    void leaveNothingRunning() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        Daemons.killAll(directory);
-    }
 
     @Test
     void theAotProcessedAppStartsUsesAndStopsItsDaemons() throws Exception {
-        app = SampleApp.start(directory, List.of("-Dspring.aot.enabled=true"), "--app.kv.port=" + FreePorts.next(),
+        app = apps.start(directory, List.of("-Dspring.aot.enabled=true"), "--app.kv.port=" + FreePorts.next(),
                 "--daemon-controller.daemons.kv.lifecycle=start-and-stop");
         assertThat(app.log()).contains("Starting AOT-processed SampleApplication");
 

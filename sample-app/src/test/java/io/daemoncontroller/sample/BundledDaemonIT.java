@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,19 +23,15 @@ class BundledDaemonIT {
     @TempDir
     Path directory;
 
+    @RegisterExtension
+    final SampleApps apps = new SampleApps();
+
     private SampleApp app;
 
-    @AfterEach
-    void leaveNothingRunning() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        Daemons.killAll(directory);
-    }
 
     @Test
     void onDemandDaemonIsStartedByTheFirstRequestAndOutlivesTheApp() throws Exception {
-        app = SampleApp.start(directory, "--app.kv.port=" + FreePorts.next());
+        app = apps.start(directory, "--app.kv.port=" + FreePorts.next());
 
         assertThat(Daemons.pid(app, "kv")).as("kv before any request").isEmpty();
         assertThat(Daemons.readinessStatus(app, "kv")).isEqualTo("UNKNOWN");
@@ -56,7 +52,7 @@ class BundledDaemonIT {
 
     @Test
     void startAndStopDaemonRunsExactlyAsLongAsTheApp() throws Exception {
-        app = SampleApp.start(directory, "--app.kv.port=" + FreePorts.next(),
+        app = apps.start(directory, "--app.kv.port=" + FreePorts.next(),
                 "--daemon-controller.daemons.kv.lifecycle=start-and-stop");
 
         long pid = Daemons.pid(app, "kv").orElseThrow(() -> new AssertionError("kv runs once the app is ready"));
@@ -71,7 +67,7 @@ class BundledDaemonIT {
 
     @Test
     void startOnlyDaemonIsStartedWithTheAppAndOutlivesIt() throws Exception {
-        app = SampleApp.start(directory, "--app.kv.port=" + FreePorts.next(),
+        app = apps.start(directory, "--app.kv.port=" + FreePorts.next(),
                 "--daemon-controller.daemons.kv.lifecycle=start-only");
 
         long pid = Daemons.pid(app, "kv").orElseThrow(() -> new AssertionError("kv runs once the app is ready"));

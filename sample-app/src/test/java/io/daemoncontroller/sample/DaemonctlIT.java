@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,19 +29,15 @@ class DaemonctlIT {
     @TempDir
     Path directory;
 
+    @RegisterExtension
+    final SampleApps apps = new SampleApps();
+
     private SampleApp app;
 
-    @AfterEach
-    void leaveNothingRunning() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        Daemons.killAll(directory);
-    }
 
     @Test
     void statusStartPidLogAndStopTheSamplesDaemon() throws Exception {
-        app = SampleApp.start(directory, "--app.kv.port=" + FreePorts.next());
+        app = apps.start(directory, "--app.kv.port=" + FreePorts.next());
 
         Run status = daemonctl("status", "kv");
         assertThat(status.exit()).isZero();

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +33,9 @@ class PostgresDaemonIT {
     @TempDir
     Path directory;
 
+    @RegisterExtension
+    final SampleApps apps = new SampleApps();
+
     private SampleApp app;
 
     @BeforeAll
@@ -46,13 +49,6 @@ class PostgresDaemonIT {
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    @AfterEach
-    void leaveNothingRunning() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        Daemons.killAll(directory);
-    }
 
     @Test
     void theFirstRunMakesTheClusterAndMigratesItTheNextKeepsItAndEachStopsPostgresWithTheApp() throws Exception {
@@ -84,7 +80,7 @@ class PostgresDaemonIT {
     }
 
     private SampleApp start() throws IOException {
-        return SampleApp.start(directory, "--spring.profiles.active=postgres", "--app.kv.port=" + FreePorts.next());
+        return apps.start(directory, "--spring.profiles.active=postgres", "--app.kv.port=" + FreePorts.next());
     }
 
     private static boolean isRoot() throws IOException {

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,19 +27,15 @@ class QuickstartIT {
     @TempDir
     Path directory;
 
+    @RegisterExtension
+    final SampleApps apps = new SampleApps();
+
     private SampleApp app;
 
-    @AfterEach
-    void leaveNothingRunning() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        Daemons.killAll(directory);
-    }
 
     @Test
     void everyStepOfTheQuickstartAnswersAsREADMESays() throws Exception {
-        app = SampleApp.start(directory, "--app.kv.port=" + FreePorts.next());
+        app = apps.start(directory, "--app.kv.port=" + FreePorts.next());
 
         JsonNode readiness = app.health("readiness");
         assertThat(readiness.path("status").asString()).isEqualTo("UP");
@@ -67,7 +63,7 @@ class QuickstartIT {
 
     @Test
     void everyRefusalCarriesAMessageAndTheDocumentedBoundsHold() throws Exception {
-        app = SampleApp.start(directory, "--app.kv.port=" + FreePorts.next());
+        app = apps.start(directory, "--app.kv.port=" + FreePorts.next());
         assertThat(app.put("/kv/greeting", "Hello, daemons").statusCode()).isEqualTo(204);
 
         assertRefused(app.get("/actuator/daemons/kv/log?lines=abc"), 400, "lines must be a number from 1 to 1000");

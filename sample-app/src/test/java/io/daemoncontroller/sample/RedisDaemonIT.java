@@ -5,9 +5,9 @@ import io.daemoncontroller.testsupport.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +20,9 @@ class RedisDaemonIT {
     @TempDir
     Path directory;
 
+    @RegisterExtension
+    final SampleApps apps = new SampleApps();
+
     private SampleApp app;
 
     @BeforeAll
@@ -27,17 +30,10 @@ class RedisDaemonIT {
         RedisServerRequirement.check();
     }
 
-    @AfterEach
-    void leaveNothingRunning() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        Daemons.killAll(directory);
-    }
 
     @Test
     void redisStartsWithTheAppComesBackAfterAStopFromTheActuatorAndStopsWithTheApp() throws Exception {
-        app = SampleApp.start(directory, "--spring.profiles.active=redis", "--app.kv.port=" + FreePorts.next());
+        app = apps.start(directory, "--spring.profiles.active=redis", "--app.kv.port=" + FreePorts.next());
 
         long firstPid = Daemons.pid(app, "redis")
                 .orElseThrow(() -> new AssertionError("Redis runs once the app is ready"));

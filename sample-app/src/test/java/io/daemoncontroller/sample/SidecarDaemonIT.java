@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,25 +28,24 @@ class SidecarDaemonIT {
     @TempDir
     Path directory;
 
+    @RegisterExtension
+    final SampleApps apps = new SampleApps();
+
     private SampleApp app;
     private Process sidecar;
 
     @AfterEach
-    void leaveNothingRunning() throws Exception {
-        if (app != null) {
-            app.close();
-        }
+    void stopTheSidecar() throws Exception {
         if (sidecar != null) {
             sidecar.destroyForcibly();
             sidecar.waitFor(10, TimeUnit.SECONDS);
         }
-        Daemons.killAll(directory);
     }
 
     @Test
     void appIsReadyOnlyWhileTheSidecarAnswersAndNeverStartsOrStopsIt() throws Exception {
         int kvPort = FreePorts.next();
-        app = SampleApp.start(directory, "--spring.profiles.active=k8s", "--app.kv.port=" + kvPort);
+        app = apps.start(directory, "--spring.profiles.active=k8s", "--app.kv.port=" + kvPort);
 
         assertThat(app.get("/actuator/health/readiness").statusCode()).as("not ready without its sidecar")
                 .isEqualTo(503);
