@@ -47,8 +47,8 @@ public final class DaemonDependencyAutoConfiguration {
 
     @Bean
     DaemonDependencyCheck daemonDependencyCheck(ConfigurableListableBeanFactory beanFactory,
-            DaemonDependencies dependencies) {
-        return new DaemonDependencyCheck(beanFactory, dependencies);
+            DaemonDependencies dependencies, DaemonDependencyAdvisor advisor) {
+        return new DaemonDependencyCheck(beanFactory, dependencies, advisor);
     }
 
     /** Registers Spring's infrastructure auto-proxy creator unless the application already has one. */

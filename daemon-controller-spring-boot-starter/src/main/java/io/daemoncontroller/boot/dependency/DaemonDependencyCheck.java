@@ -1,6 +1,7 @@
 package io.daemoncontroller.boot.dependency;
 
 import io.daemoncontroller.boot.DaemonDependency;
+import org.springframework.aop.ClassFilter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ClassUtils;
@@ -13,17 +14,21 @@ final class DaemonDependencyCheck implements SmartInitializingSingleton {
 
     private final ConfigurableListableBeanFactory beanFactory;
     private final DaemonDependencies dependencies;
+    private final ClassFilter carriesDependency;
 
-    DaemonDependencyCheck(ConfigurableListableBeanFactory beanFactory, DaemonDependencies dependencies) {
+    /** Looks into the beans of the classes {@code advisor} applies to. */
+    DaemonDependencyCheck(ConfigurableListableBeanFactory beanFactory, DaemonDependencies dependencies,
+            DaemonDependencyAdvisor advisor) {
         this.beanFactory = beanFactory;
         this.dependencies = dependencies;
+        this.carriesDependency = advisor.getPointcut().getClassFilter();
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         for (String name : beanFactory.getBeanDefinitionNames()) {
             Class<?> type = beanFactory.getType(name, false);
-            if (type != null && DaemonDependencyClassFilter.INSTANCE.matches(type)) {
+            if (type != null && carriesDependency.matches(type)) {
                 dependencies.check(ClassUtils.getUserClass(type));
             }
         }

@@ -1,6 +1,8 @@
 package io.daemoncontroller.boot.dependency;
 
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.daemoncontroller.boot.DaemonDependency;
 import org.springframework.aop.ClassFilter;
@@ -8,22 +10,31 @@ import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Matches the classes that carry a {@link DaemonDependency}: on themselves, a superclass or an interface, or on a
  * method declared by any of them. Reads each method's declared annotations once, so that a class without one (most
  * beans of an application) is rejected before the pointcut's method matcher searches each of its methods'
- * hierarchy, which in a cold JVM costs tens of milliseconds over an application's beans.
+ * hierarchy, which in a cold JVM costs tens of milliseconds over an application's beans; takes the methods from
+ * Spring's cache of them, which its own annotation processing has filled for each bean. Remembers each class's
+ * answer: the auto-proxy creator asks for every bean it creates, then {@link DaemonDependencyCheck} for every bean.
  */
 final class DaemonDependencyClassFilter implements ClassFilter {
 
-    static final DaemonDependencyClassFilter INSTANCE = new DaemonDependencyClassFilter();
-
-    private DaemonDependencyClassFilter() {
-    }
+    private final Map<Class<?>, Boolean> matches = new ConcurrentHashMap<>();
 
     @Override
     public boolean matches(Class<?> type) {
+        Boolean matched = matches.get(type);
+        if (matched == null) {
+            matched = carriesDependency(type);
+            matches.put(type, matched);
+        }
+        return matched;
+    }
+
+    private static boolean carriesDependency(Class<?> type) {
         if (!AnnotationUtils.isCandidateClass(type, DaemonDependency.class)) {
             return false;
         }
@@ -43,8 +54,8 @@ final class DaemonDependencyClassFilter implements ClassFilter {
         return false;
     }
 
-    private boolean declaresAnnotatedMethod(Class<?> type) {
-        for (Method method : type.getDeclaredMethods()) {
+    private static boolean declaresAnnotatedMethod(Class<?> type) {
+        for (Method method : ReflectionUtils.getDeclaredMethods(type)) {
             if (method.isAnnotationPresent(DaemonDependency.class)) {
                 return true;
             }

@@ -16,7 +16,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 final class DaemonDependencyPointcut extends StaticMethodMatcherPointcut {
 
     DaemonDependencyPointcut() {
-        setClassFilter(DaemonDependencyClassFilter.INSTANCE);
+        setClassFilter(new DaemonDependencyClassFilter());
     }
 
     @Override

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DaemonDependencyClassFilterTests {
 
-    private final DaemonDependencyClassFilter filter = DaemonDependencyClassFilter.INSTANCE;
+    private final DaemonDependencyClassFilter filter = new DaemonDependencyClassFilter();
 
     @Test
     void matchesAClassAnnotatedItselfOrThroughASuperclassOrAnInterface() {
