@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -31,8 +33,10 @@ import io.daemoncontroller.testsupport.FreePorts;
  * the starter can be ready sooner than the two one after the other. The application also runs with the starter and
  * no daemon configured. Besides the wall clock, each application reports the CPU time its JVM and its main thread
  * had used when it was ready: on a shared machine these vary by a few percent where the wall clock varies by
- * tens. The runs take turns, so that they share the machine's ups and downs. Runs: {@code -DstartupRuns=N}
- * (default 7).
+ * tens. The runs take turns, so that they share the machine's ups and downs, and each application's figures are
+ * also reported as differences from the run without the starter of the same turn. Runs: {@code -DstartupRuns=N}
+ * (default 7). With {@code -DstartupProfile=true} each application runs under async-profiler until it is ready
+ * (a few percent slower), and where its CPU went is reported ({@link StartupProfiles}).
  */
 public final class StartupBenchmark {
 
@@ -50,12 +54,13 @@ public final class StartupBenchmark {
         List<Run> noDaemon = new ArrayList<>();
         List<Run> starterOnly = new ArrayList<>();
         List<Run> withStarter = new ArrayList<>();
+        StartupProfiles profiles = Boolean.getBoolean("startupProfile") ? StartupProfiles.create() : null;
         for (int i = 0; i < runs; i++) {
             daemonAlone.add(daemonAlone());
-            withoutStarter.add(application(false, null));
-            noDaemon.add(application(true, null));
-            starterOnly.add(application(true, "on-demand"));
-            withStarter.add(application(true, "start-and-stop"));
+            withoutStarter.add(application(false, null, profiles, i));
+            noDaemon.add(application(true, null, profiles, i));
+            starterOnly.add(application(true, "on-demand", profiles, i));
+            withStarter.add(application(true, "start-and-stop", profiles, i));
         }
         report("median", StartupBenchmark::median, daemonAlone, Run.wall(withoutStarter), Run.wall(starterOnly),
                 Run.wall(withStarter));
@@ -65,6 +70,16 @@ public final class StartupBenchmark {
                 median(Run.wall(noDaemon)), median(Run.wall(noDaemon)) - median(Run.wall(withoutStarter)));
         reportCpu("process CPU", Run::cpu, withoutStarter, noDaemon, starterOnly, withStarter);
         reportCpu("main thread CPU", Run::mainCpu, withoutStarter, noDaemon, starterOnly, withStarter);
+        reportPaired("starter, no daemon", noDaemon, withoutStarter);
+        reportPaired("starter, one on-demand daemon", starterOnly, withoutStarter);
+        if (profiles != null) {
+            Map<String, List<Path>> byVariant = new LinkedHashMap<>();
+            byVariant.put("without the starter", Run.profiles(withoutStarter));
+            byVariant.put("starter, no daemon", Run.profiles(noDaemon));
+            byVariant.put("starter, one on-demand daemon", Run.profiles(starterOnly));
+            byVariant.put("starter, one start-and-stop daemon", Run.profiles(withStarter));
+            StartupProfiles.report(byVariant);
+        }
         System.out.println("all runs, ms: daemon alone " + daemonAlone + "; without the starter "
                 + Run.wall(withoutStarter) + "; starter, no daemon " + Run.wall(noDaemon) + "; starter, on-demand "
                 + Run.wall(starterOnly) + "; starter, start-and-stop " + Run.wall(withStarter));
@@ -104,11 +119,35 @@ public final class StartupBenchmark {
                 none, none - without, onDemand, onDemand - without, startAndStop, startAndStop - without);
     }
 
-    /** One application's run: wall-clock time to ready, and the CPU time its JVM and its main thread had used. */
-    private record Run(double wall, double cpu, double mainCpu) {
+    /**
+     * Prints the medians, and the means with their standard errors, of the differences between each run of
+     * {@code variant} and the run without the starter of the same turn: the two shared the machine's state of the
+     * moment, which on a shared machine moves a run by more than the starter costs.
+     */
+    private static void reportPaired(String variant, List<Run> runs, List<Run> withoutStarter) {
+        List<Double> wall = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            wall.add(runs.get(i).wall() - withoutStarter.get(i).wall());
+            cpu.add(runs.get(i).cpu() - withoutStarter.get(i).cpu());
+        }
+        System.out.printf("%s minus the run without the starter of the same turn, ms: wall clock median %+.0f, "
+                + "mean %+.0f ± %.0f; process CPU median %+.0f, mean %+.0f ± %.0f (± one standard error)%n", variant,
+                median(wall), mean(wall), standardError(wall), median(cpu), mean(cpu), standardError(cpu));
+    }
+
+    /**
+     * One application's run: wall-clock time to ready, the CPU time its JVM and its main thread had used, and the
+     * file of its profile, if it was profiled.
+     */
+    private record Run(double wall, double cpu, double mainCpu, Path profile) {
 
         static List<Double> wall(List<Run> runs) {
             return runs.stream().map(Run::wall).toList();
+        }
+
+        static List<Path> profiles(List<Run> runs) {
+            return runs.stream().map(Run::profile).toList();
         }
     }
 
@@ -132,13 +171,21 @@ public final class StartupBenchmark {
 
     /**
      * Runs the application, with the starter when {@code withStarter}, and with the daemon of {@code lifecycle}
-     * unless that is null.
+     * unless that is null; profiles it into a file of {@code profiles} for {@code run}, unless that is null.
      */
-    private static Run application(boolean withStarter, String lifecycle) throws Exception {
+    private static Run application(boolean withStarter, String lifecycle, StartupProfiles profiles, int run)
+            throws Exception {
         Path directory = Files.createTempDirectory("startup-benchmark");
         int port = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", classpath(withStarter), StartupApplication.class.getName(),
+                .toString()));
+        Path profile = null;
+        if (profiles != null) {
+            profile = profiles.file((withStarter ? "starter-" : "without-") + (lifecycle != null ? lifecycle
+                    : "none"), run);
+            command.addAll(profiles.jvmOptions(profile));
+        }
+        command.addAll(List.of("-cp", classpath(withStarter), StartupApplication.class.getName(),
                 "--server.port=0", "--spring.main.banner-mode=off"));
         if (lifecycle != null) {
             String daemon = "--daemon-controller.daemons.search.";
@@ -170,7 +217,7 @@ public final class StartupBenchmark {
         }
         String[] figures = ready.split(" ");
         return new Run(Double.parseDouble(figures[1]), Double.parseDouble(figures[3]),
-                Double.parseDouble(figures[5]));
+                Double.parseDouble(figures[5]), profile);
     }
 
     /** The benchmark's own classpath, without the starter when {@code withStarter} is false. */
@@ -200,6 +247,16 @@ public final class StartupBenchmark {
 
     private static double minimum(List<Double> values) {
         return values.stream().min(Double::compare).orElseThrow();
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static double standardError(List<Double> values) {
+        double mean = mean(values);
+        double squares = values.stream().mapToDouble(value -> (value - mean) * (value - mean)).sum();
+        return Math.sqrt(squares / (values.size() - 1) / values.size());
     }
 
     private static double median(List<Double> values) {
