@@ -187,7 +187,7 @@ final class DaemonDefinitionBinder {
         Binder binder = instanceBinder.binder();
         Daemon settings = new Daemon();
         PropertyRecorder recorder = new PropertyRecorder(lenient);
-        if (mayHaveValues(DaemonDefinition.DEFAULTS)) {
+        if (mayHaveValues(configurationSources, DaemonDefinition.DEFAULTS)) {
             binder.bind(DaemonDefinition.DEFAULTS, Bindable.ofInstance(settings), recorder);
         }
         boolean bindsOwn = binder.bind(DaemonDefinition.ownSection(instance.entry()), Bindable.ofInstance(settings),
@@ -200,11 +200,20 @@ final class DaemonDefinitionBinder {
     }
 
     /**
+     * Whether a source of {@code sources} may have a value on {@code daemon-controller.daemons} or under it: else
+     * they describe no daemon.
+     */
+    static boolean mayDescribeDaemons(PropertySources sources) {
+        return mayHaveValues(ConfigurationPropertySources.from(sources), DAEMONS);
+    }
+
+    /**
      * Whether a source may have a value on {@code section} or under it. Binding a section that no source has binds
      * nothing, as long as binding one that a source has takes, and is left out as Boot leaves out a nested one.
      */
-    private boolean mayHaveValues(ConfigurationPropertyName section) {
-        for (ConfigurationPropertySource source : configurationSources) {
+    private static boolean mayHaveValues(Iterable<ConfigurationPropertySource> sources,
+            ConfigurationPropertyName section) {
+        for (ConfigurationPropertySource source : sources) {
             if (source.containsDescendantOf(section) != ConfigurationPropertyState.ABSENT
                     || source.getConfigurationProperty(section) != null) {
                 return true;

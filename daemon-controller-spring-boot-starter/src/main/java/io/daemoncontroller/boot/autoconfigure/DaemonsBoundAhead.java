@@ -41,10 +41,14 @@ public final class DaemonsBoundAhead {
     /**
      * Begins binding the daemons of the just prepared {@code environment}, loading classes with
      * {@code classLoader}, from its property sources in the order Spring Boot leaves them when it has prepared the
-     * environment.
+     * environment; or returns null when no source describes a daemon, so that an application that describes none
+     * starts no thread for them.
      */
     public static DaemonsBoundAhead begin(ConfigurableEnvironment environment, ClassLoader classLoader) {
         PropertySources sources = asPrepared(environment);
+        if (!DaemonDefinitionBinder.mayDescribeDaemons(sources)) {
+            return null;
+        }
         DaemonThreads threads = DaemonThreads.of(environment);
         CompletableFuture<BoundDaemons> bound = new CompletableFuture<>();
         Thread thread = threads.factory("binding").newThread(() -> {

@@ -77,6 +77,18 @@ class ConfiguredDaemonsTests {
         daemons.destroy();
     }
 
+    @Test
+    void bindsNothingAheadForAnEnvironmentThatDescribesNoDaemon() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("application",
+                Map.of("daemon-controller.defaults.stop-timeout", "5s")));
+        assertThat(DaemonsBoundAhead.begin(environment, getClass().getClassLoader())).isNull();
+        ConfiguredDaemons daemons = ConfiguredDaemons.buildOnFirstUse(environment, new DefaultResourceLoader(),
+                event -> { }, DaemonObservations.NONE, null);
+        assertThat(daemons.all()).isEmpty();
+        daemons.destroy();
+    }
+
     private Map<String, Object> daemon(String name) {
         String prefix = "daemon-controller.daemons." + name + ".";
         return Map.of(prefix + "start-command", name + "d", prefix + "ping", "tcp://127.0.0.1:1",

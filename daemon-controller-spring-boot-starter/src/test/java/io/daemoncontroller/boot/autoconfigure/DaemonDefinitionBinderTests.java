@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -44,6 +45,17 @@ class DaemonDefinitionBinderTests {
 
         assertThat(search.settings().getStopTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(search.settings().getStartTimeout()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void tellsWhetherThePropertySourcesMayDescribeADaemon() {
+        MutablePropertySources sources = new MutablePropertySources();
+        sources.addLast(new MapPropertySource("application", Map.of("daemon-controller.defaults.stop-timeout", "5s",
+                "server.port", "8080")));
+        assertThat(DaemonDefinitionBinder.mayDescribeDaemons(sources)).isFalse();
+        sources.addLast(new SystemEnvironmentPropertySource("systemEnvironment",
+                Map.of("DAEMONCONTROLLER_DAEMONS_SEARCH_STARTCOMMAND", "searchd")));
+        assertThat(DaemonDefinitionBinder.mayDescribeDaemons(sources)).isTrue();
     }
 
     @Test
