@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import io.daemoncontroller.boot.autoconfigure.DaemonControllerProperties.Daemon;
 import org.springframework.beans.propertyeditors.ClassEditor;
@@ -60,10 +59,8 @@ final class DaemonDefinitionBinder {
     private static final ConfigurationPropertyName DAEMONS =
             ConfigurationPropertyName.of(DaemonDefinition.PREFIX + "daemons");
 
-    /** The files every instance must have of its own, by key. */
-    private static final List<Map.Entry<String, Function<Daemon, String>>> OWN_FILES = List.of(
-            Map.entry("pid-file", Daemon::getPidFile), Map.entry("log-file", Daemon::getLogFile),
-            Map.entry("lock-file", Daemon::getLockFile));
+    /** The keys of the files every instance must have of its own. */
+    private static final List<String> OWN_FILES = List.of("pid-file", "log-file", "lock-file");
 
     private final PropertySources sources;
     private final List<ConfigurationPropertySource> configurationSources;
@@ -340,17 +337,23 @@ final class DaemonDefinitionBinder {
      * instances sharing one would take each other for the daemon, or serialize on one lock.
      */
     private static void requireOwnFiles(DaemonDefinition first, DaemonDefinition second, int count) {
-        OWN_FILES.forEach(own -> {
-            String key = own.getKey();
-            Function<Daemon, String> file = own.getValue();
-            String path = file.apply(first.settings());
-            if (path != null && path.equals(file.apply(second.settings()))) {
+        for (String key : OWN_FILES) {
+            String path = file(first.settings(), key);
+            if (path != null && path.equals(file(second.settings(), key))) {
                 throw first.asWritten(key, path).invalid(first.entry() + " runs " + count + " instances, each "
                         + "of which needs a " + key + " of its own, but this path is the same for all of them",
                         "a path with ${" + INSTANCE + "} in it, which is each instance's number, such as "
                                 + "tmp/pids/" + first.entry() + "-${" + INSTANCE + "}" + extension(key));
             }
-        });
+        }
+    }
+
+    private static String file(Daemon settings, String key) {
+        return switch (key) {
+            case "log-file" -> settings.getLogFile();
+            case "lock-file" -> settings.getLockFile();
+            default -> settings.getPidFile();
+        };
     }
 
     private static String extension(String key) {
