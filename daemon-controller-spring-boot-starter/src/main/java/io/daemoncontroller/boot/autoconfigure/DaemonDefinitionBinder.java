@@ -112,8 +112,8 @@ final class DaemonDefinitionBinder {
     /**
      * Those of {@code sources} that may have a key under {@code daemon-controller}. A binder looks each key of a
      * daemon up in every source it is given, and most sources of an application (system properties, environment
-     * variables) have none of them: binding a daemon from the others binds the same values at a fraction of the
-     * cost. Placeholders still resolve from every source.
+     * variables) have none of them: binding a daemon from the others binds the same values with fewer lookups.
+     * Placeholders still resolve from every source.
      */
     private static List<ConfigurationPropertySource> describingDaemons(Iterable<ConfigurationPropertySource> sources) {
         List<ConfigurationPropertySource> describing = new ArrayList<>();
