@@ -118,7 +118,7 @@ final class DaemonDefinitionBinder {
     private static List<ConfigurationPropertySource> describingDaemons(Iterable<ConfigurationPropertySource> sources) {
         List<ConfigurationPropertySource> describing = new ArrayList<>();
         for (ConfigurationPropertySource source : sources) {
-            if (source.containsDescendantOf(ROOT) != ConfigurationPropertyState.ABSENT) {
+            if (mayHaveValues(source, ROOT)) {
                 describing.add(source);
             }
         }
@@ -211,12 +211,16 @@ final class DaemonDefinitionBinder {
     private static boolean mayHaveValues(Iterable<ConfigurationPropertySource> sources,
             ConfigurationPropertyName section) {
         for (ConfigurationPropertySource source : sources) {
-            if (source.containsDescendantOf(section) != ConfigurationPropertyState.ABSENT
-                    || source.getConfigurationProperty(section) != null) {
+            if (mayHaveValues(source, section)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean mayHaveValues(ConfigurationPropertySource source, ConfigurationPropertyName section) {
+        return source.containsDescendantOf(section) != ConfigurationPropertyState.ABSENT
+                || source.getConfigurationProperty(section) != null;
     }
 
     /**
