@@ -29,7 +29,8 @@ import io.daemoncontroller.testsupport.FreePorts;
  * <p>
  * A JVM takes milliseconds to tear itself down after its last act, so stop lag is measured once more on a daemon
  * that exits at its last act: a few lines of Perl (on every Debian, in perl-base) that record CLOCK_MONOTONIC and
- * call {@code _exit}. Runs: {@code -Druns=N} (default 60).
+ * call {@code _exit}, with its own baseline (SIGTERM, then a thread spinning on {@code /proc}): how long the kernel
+ * takes to end it. Runs: {@code -Druns=N} (default 60).
  * <p>
  * Last, start lag after a start command that works for a while before it starts the daemon
  * ({@code sleep 3; exec perl ...}, as {@code pg_ctl start} or a migration step would; the Perl daemon forks, calls
@@ -51,6 +52,7 @@ public final class LagBenchmark {
         for (boolean daemonizeForMe : new boolean[] {false, true}) {
             measure(runs, daemonizeForMe);
         }
+        measureQuickExitBaseline(runs);
         for (boolean daemonizeForMe : new boolean[] {false, true}) {
             measureQuickExit(runs, daemonizeForMe);
         }
@@ -154,6 +156,25 @@ public final class LagBenchmark {
         }
         report("stop lag,  " + (daemonizeForMe ? "daemonizeForMe" : "background") + ", a daemon that exits at once",
                 stopLags);
+    }
+
+    /** The same daemon that exits at once, without a controller: SIGTERM, then a thread spinning on /proc. */
+    private static void measureQuickExitBaseline(int runs) throws Exception {
+        List<Long> stopLags = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            Path dir = Files.createTempDirectory("daemon-controller-benchmark");
+            Path pidFile = dir.resolve("daemon.pid");
+            new ProcessBuilder("/bin/sh", "-c", "setsid perl -e " + TestDaemonCommand.shellQuote(QUICK_DAEMON) + " "
+                    + pidFile + " " + dir.resolve("ready") + " " + dir.resolve("exit")
+                    + " >/dev/null 2>&1 </dev/null &").start().waitFor();
+            long pid = nanos(pidFile);
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            while (isRunning(pid)) {
+                Thread.onSpinWait();
+            }
+            stopLags.add(System.nanoTime() - nanos(dir.resolve("exit")));
+        }
+        report("stop lag,  baseline, a daemon that exits at once", stopLags);
     }
 
     private static void measureBaseline(int runs) throws Exception {
