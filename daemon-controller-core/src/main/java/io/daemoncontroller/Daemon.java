@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.daemoncontroller.StartException.Reason;
 
@@ -82,7 +83,7 @@ final class Daemon {
         SpawnedCommand command = spawnStartCommand(log);
         try {
             awaitReady(command, log, deadline, spec.daemonizeForMe());
-            running(deadline, spec.daemonizeForMe() ? command.process() : null);
+            running(deadline, spec.daemonizeForMe() ? command.onExit() : null);
         } catch (RuntimeException ex) {
             abort(command);
             throw ex;
@@ -130,7 +131,7 @@ final class Daemon {
         return command;
     }
 
-    private void running(Deadline startDeadline, Process child) {
+    private void running(Deadline startDeadline, CompletableFuture<Process> childExit) {
         Optional<OsProcess> found = PidFile.process(pidFile.read());
         if (found.isEmpty()) {
             throw new StartException(identifier, Reason.PID_FILE_LOST, identifier + " failed to start: it answered,"
@@ -139,7 +140,7 @@ final class Daemon {
         OsProcess daemon = found.get();
         logger.info("Started {} (pid {}) in {} ms", identifier, daemon.pid(), startDeadline.elapsed().toMillis());
         status.started(daemon.pid(), startDeadline.elapsed());
-        supervisor.watch(daemon, child);
+        supervisor.watch(daemon, childExit);
     }
 
     /** Takes a daemon found running as this controller's, when it thought none ran. */

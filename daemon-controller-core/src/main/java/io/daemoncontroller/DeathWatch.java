@@ -1,6 +1,7 @@
 package io.daemoncontroller;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,22 +25,25 @@ final class DeathWatch {
     private static final Duration REAP_GRACE = Duration.ofSeconds(1);
 
     private final OsProcess daemon;
-    private final Process child;
+    private final CompletableFuture<Process> childExit;
     private final Consumer<ProcessExit> onDeath;
     private final AtomicBoolean done = new AtomicBoolean();
     private final CountDownLatch handled = new CountDownLatch(1);
     private volatile ScheduledFuture<?> poll;
 
-    private DeathWatch(OsProcess daemon, Process child, Consumer<ProcessExit> onDeath) {
+    private DeathWatch(OsProcess daemon, CompletableFuture<Process> childExit, Consumer<ProcessExit> onDeath) {
         this.daemon = daemon;
-        this.child = child;
+        this.childExit = childExit;
         this.onDeath = onDeath;
     }
 
-    /** Watches {@code child}, a process this JVM started, which is {@code daemon}; {@code onDeath} gets its exit. */
-    static DeathWatch ofChild(OsProcess daemon, Process child, Consumer<ProcessExit> onDeath) {
-        DeathWatch watch = new DeathWatch(daemon, child, onDeath);
-        child.onExit().thenAccept(process -> watch.fire(ProcessExit.fromExitValue(process.exitValue())));
+    /**
+     * Watches {@code daemon}, a process this JVM started, through {@code childExit}, its exit; {@code onDeath} gets
+     * its exit.
+     */
+    static DeathWatch ofChild(OsProcess daemon, CompletableFuture<Process> childExit, Consumer<ProcessExit> onDeath) {
+        DeathWatch watch = new DeathWatch(daemon, childExit, onDeath);
+        watch.childExit.thenAccept(process -> watch.fire(ProcessExit.fromExitValue(process.exitValue())));
         return watch;
     }
 
@@ -56,7 +60,7 @@ final class DeathWatch {
         if (done.get() || daemon.isRunning()) {
             return;
         }
-        fire(child == null ? ProcessExit.unknown() : reapedExit());
+        fire(childExit == null ? ProcessExit.unknown() : reapedExit());
         try {
             handled.await(REAP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException ex) {
@@ -66,7 +70,7 @@ final class DeathWatch {
 
     private ProcessExit reapedExit() {
         try {
-            return ProcessExit.fromExitValue(child.onExit().get(REAP_GRACE.toNanos(), TimeUnit.NANOSECONDS)
+            return ProcessExit.fromExitValue(childExit.get(REAP_GRACE.toNanos(), TimeUnit.NANOSECONDS)
                     .exitValue());
         } catch (TimeoutException | ExecutionException notReaped) {
             return ProcessExit.unknown();

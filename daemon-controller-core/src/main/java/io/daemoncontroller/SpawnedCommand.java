@@ -173,8 +173,9 @@ final class SpawnedCommand {
         return process.pid();
     }
 
-    Process process() {
-        return process;
+    /** The command's exit, the one future of it (each {@link Process#onExit()} queues work of its own). */
+    CompletableFuture<Process> onExit() {
+        return exit;
     }
 
     /** How the command ended, if it has. */

@@ -3,6 +3,7 @@ package io.daemoncontroller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -63,15 +64,18 @@ final class Supervisor {
         this.termination = new ProcessTermination(spec.pingInterval());
     }
 
-    /** Watches {@code daemon}, through {@code child} when it is this JVM's child process (else {@code null}). */
-    synchronized void watch(OsProcess daemon, Process child) {
+    /**
+     * Watches {@code daemon}, through {@code childExit}, its exit, when it is this JVM's child process (else
+     * {@code null}).
+     */
+    synchronized void watch(OsProcess daemon, CompletableFuture<Process> childExit) {
         unwatch();
         if (closed) {
             return;
         }
         Object token = new Object();
         watchToken = token;
-        watch = child != null ? DeathWatch.ofChild(daemon, child, exit -> died(token, daemon, exit))
+        watch = childExit != null ? DeathWatch.ofChild(daemon, childExit, exit -> died(token, daemon, exit))
                 : DeathWatch.polling(daemon, SupervisionTimer.shared(), exit -> died(token, daemon, exit));
         livenessFailures = 0;
         scheduleLivenessCheck(token, daemon.pid());
