@@ -432,10 +432,11 @@ final class Daemon {
             }
             return;
         }
+        SessionMembers session = SessionMembers.remembered(daemon.get().sessionId());
         if (spec.stopCommand() != null) {
             runStopCommand(deadline);
         } else if (spec.daemonizeForMe() && !spec.startCommand().runsItsProgramDirectly()) {
-            termination.signal(OsProcess.sessionMembers(daemon.get().sessionId()), spec.stopSignal());
+            termination.signal(session.running(), spec.stopSignal());
         } else {
             daemon.get().signal(spec.stopSignal());
         }
@@ -443,13 +444,13 @@ final class Daemon {
             Set<OsProcess> processes = new LinkedHashSet<>(List.of(daemon.get()));
             processes.addAll(daemon.get().descendants());
             termination.kill(processes);
-            termination.endSessionLeftovers(daemon.get().sessionId(), spec.startAbortTimeout());
+            termination.endSessionLeftovers(session, spec.startAbortTimeout());
             pidFile.deleteIfUnchanged(pid);
             throw new StopTimeoutException(identifier, identifier + " did not exit within "
                     + Timeouts.format(spec.stopTimeout()) + " (stopTimeout) and was killed with SIGKILL (pid "
                     + daemon.get().pid() + ")\n(timed out)", "");
         }
-        termination.endSessionLeftovers(daemon.get().sessionId(), spec.startAbortTimeout());
+        termination.endSessionLeftovers(session, spec.startAbortTimeout());
         pidFile.deleteIfUnchanged(pid);
         logger.info("Stopped {} (pid {}) in {} ms", identifier, daemon.get().pid(), deadline.elapsed().toMillis());
     }
@@ -588,7 +589,8 @@ final class Daemon {
         if (daemon.isEmpty()) {
             supervisor.noticeIfGone();
             if (content.pid().isPresent()) {
-                termination.endSessionLeftovers(content.pid().getAsLong(), spec.startAbortTimeout());
+                termination.endSessionLeftovers(SessionMembers.unremembered(content.pid().getAsLong()),
+                        spec.startAbortTimeout());
                 pidFile.deleteIfUnchanged(content);
             }
         }

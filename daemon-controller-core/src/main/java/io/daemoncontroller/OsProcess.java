@@ -1,5 +1,6 @@
 package io.daemoncontroller;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,24 @@ final class OsProcess {
         return members;
     }
 
+    /**
+     * The pid the kernel handed out last in this process's pid namespace, to a process or a thread, from
+     * {@code /proc/loadavg}; -1 when it cannot be read.
+     */
+    static long lastPid() {
+        String loadavg = procFile("loadavg");
+        try {
+            return Long.parseLong(loadavg.substring(loadavg.lastIndexOf(' ') + 1).trim());
+        } catch (NumberFormatException unreadable) {
+            return -1;
+        }
+    }
+
+    /** Whether {@code pid} is that of a thread of this process that still runs. */
+    static boolean isThreadOfThisProcess(long pid) {
+        return new File("/proc/self/task/" + pid).exists();
+    }
+
     /** The running processes whose pid passes {@code filter}, which may read their files in {@code /proc}. */
     static List<OsProcess> matching(LongPredicate filter) {
         List<OsProcess> found = new ArrayList<>();
@@ -99,9 +118,13 @@ final class OsProcess {
 
     /** The text of {@code /proc/<pid>/<name>}; empty when the process is gone or the file cannot be read. */
     static String procFile(long pid, String name) {
+        return procFile(pid + "/" + name);
+    }
+
+    private static String procFile(String path) {
         // A FileInputStream opens, reads and closes a /proc file in a third of the time a channel of Files takes,
         // which counts in a scan of every process. A /proc file gives all it has to one read that has room for it.
-        try (FileInputStream in = new FileInputStream("/proc/" + pid + "/" + name)) {
+        try (FileInputStream in = new FileInputStream("/proc/" + path)) {
             byte[] text = new byte[PROC_FILE_ROOM];
             int length = 0;
             int read;

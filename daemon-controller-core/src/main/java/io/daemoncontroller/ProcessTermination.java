@@ -57,14 +57,16 @@ final class ProcessTermination {
      * Ends what is left of the session a daemon led once the daemon itself is gone: its helpers (nginx workers),
      * children and output relays, the ones a start of this library marked. They get {@link #LEFTOVER_GRACE} to
      * exit by themselves, as they do when their leader exits, then {@code SIGTERM}, then {@code SIGKILL} after
-     * {@code grace}. Does nothing while a process with the session's id runs: the id then belongs to it.
+     * {@code grace}. Does nothing while a process with the session's id runs: the id then belongs to it. Looks at
+     * every process only when {@code session} does not know its members (see {@link SessionMembers#running()}).
      */
-    void endSessionLeftovers(long sessionId, Duration grace) {
+    void endSessionLeftovers(SessionMembers session, Duration grace) {
+        long sessionId = session.sessionId();
         if (OsProcess.find(sessionId).isPresent()) {
             return;
         }
         List<OsProcess> leftovers = new ArrayList<>();
-        for (OsProcess member : OsProcess.sessionMembers(sessionId)) {
+        for (OsProcess member : session.running()) {
             if (StartMark.isAnyMark(member.pid())) {
                 leftovers.add(member);
             }

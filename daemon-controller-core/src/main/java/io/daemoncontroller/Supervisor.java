@@ -268,7 +268,8 @@ final class Supervisor {
      * wrapper that was killed, so that it neither lingers nor answers for a restarted daemon.
      */
     private void endOrphans(OsProcess daemon) {
-        termination.endSessionLeftovers(daemon.sessionId(), spec.startAbortTimeout());
+        termination.endSessionLeftovers(SessionMembers.unremembered(daemon.sessionId()),
+                spec.startAbortTimeout());
     }
 
     private static String summary(RuntimeException failure) {

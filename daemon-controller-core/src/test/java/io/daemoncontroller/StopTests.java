@@ -195,6 +195,23 @@ class StopTests {
         assertThat(witness).exists();
     }
 
+    @Test
+    void endsAHelperThatTheDaemonForksIntoItsSessionAsItStops() {
+        String daemon = String.join(" ",
+                "use POSIX (); my ($pid_file, $dir) = @ARGV;",
+                "$SIG{TERM} = sub { exec('perl', '-e', 'sleep 600', $dir) unless fork(); POSIX::_exit(0); };",
+                "open(my $p, '>', \"$pid_file.tmp\"); print $p \"$$\\n\"; close($p);",
+                "rename(\"$pid_file.tmp\", $pid_file); sleep 1 while 1;");
+        DaemonController controller = sandbox.build(sandbox.controller("setsid perl -e " + shellQuote(daemon) + " "
+                + sandbox.pidFile + " " + sandbox.dir + " >/dev/null 2>&1 </dev/null &")
+                .ping(Ping.of(() -> sandbox.pidFile.toFile().exists())));
+        controller.start();
+
+        controller.stop();
+
+        assertThat(sandbox.leftovers()).isEmpty();
+    }
+
     private boolean connectionRefused() {
         try (Socket socket = new Socket("127.0.0.1", sandbox.port)) {
             return false;
