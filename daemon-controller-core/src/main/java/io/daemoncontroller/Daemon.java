@@ -29,6 +29,12 @@ final class Daemon {
     /** How long a dead daemon's output relay may take to copy its last lines to the log file. */
     private static final Duration OUTPUT_RELAY_GRACE = Duration.ofSeconds(1);
 
+    /**
+     * How often a start looks at the PID file while its start command runs: it cannot be ready before the command
+     * exits, whose exit ends a pause at once, so these looks only find a daemon that died meanwhile.
+     */
+    private static final long COMMAND_RUNNING_PAUSE_NANOS = Duration.ofMillis(50).toNanos();
+
     private final DaemonSpec spec;
     private final String identifier;
     private final PidFile pidFile;
@@ -215,7 +221,8 @@ final class Daemon {
      * file names a running daemon, the ping answers, and the ready log line, if any, was written since the start
      * began. Fails as soon as the command fails, the daemon dies, or
      * the command exited and every process it started is gone; and when the deadline passes or the daemon's log
-     * stays idle too long, saying which condition did not hold.
+     * stays idle too long, saying which condition did not hold. Polls fast from the command's exit on, and slowly
+     * while it runs.
      */
     private void awaitReady(SpawnedCommand command, LogFileWatch log, Deadline deadline, boolean commandIsDaemon) {
         PollSchedule polls = new PollSchedule(spec.pingInterval());
@@ -237,6 +244,7 @@ final class Daemon {
             if (exit.isPresent() && !inBackground) {
                 inBackground = true;
                 log.restartIdleClock();
+                polls = new PollSchedule(spec.pingInterval());
             }
             long probeNanos = 0;
             PidFile.Content pid = pidFile.read();
@@ -279,7 +287,11 @@ final class Daemon {
                         + Timeouts.format(spec.logFileActivityTimeout()) + " (logFileActivityTimeout) while it was"
                         + " not ready", Reason.LOG_IDLE, command, log, pid, answered);
             }
-            command.pauseUnlessExit(Math.min(polls.nextPauseNanos(probeNanos), deadline.remainingNanos()));
+            if (inBackground) {
+                command.pauseUnlessExit(Math.min(polls.nextPauseNanos(probeNanos), deadline.remainingNanos()));
+            } else {
+                command.awaitExit(Math.min(COMMAND_RUNNING_PAUSE_NANOS, deadline.remainingNanos()));
+            }
         }
     }
 
