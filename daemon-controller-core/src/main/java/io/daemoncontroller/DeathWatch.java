@@ -38,8 +38,8 @@ final class DeathWatch {
     }
 
     /**
-     * Watches {@code daemon}, a process this JVM started, through {@code childExit}, its exit; {@code onDeath} gets
-     * its exit.
+     * Watches {@code daemon}, a process this JVM started, through {@code childExit}, the future of its exit;
+     * {@code onDeath} gets how it ended.
      */
     static DeathWatch ofChild(OsProcess daemon, CompletableFuture<Process> childExit, Consumer<ProcessExit> onDeath) {
         DeathWatch watch = new DeathWatch(daemon, childExit, onDeath);
