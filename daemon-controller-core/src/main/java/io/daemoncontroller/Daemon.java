@@ -35,6 +35,9 @@ final class Daemon {
      */
     private static final long COMMAND_RUNNING_PAUSE_NANOS = Duration.ofMillis(50).toNanos();
 
+    /** How many times an abort ends what it found and looks again, against a start that keeps creating processes. */
+    private static final int MOST_ABORT_LOOKS = 5;
+
     private final DaemonSpec spec;
     private final String identifier;
     private final PidFile pidFile;
@@ -362,7 +365,10 @@ final class Daemon {
 
     /**
      * Ends a failed start: {@code SIGTERM}, then {@code SIGKILL}, to every process it created, wherever it went,
-     * and to a process of this user that started since and listens on the ping's port; removes the PID file.
+     * and to a process of this user that started since and listens on the ping's port; removes the PID file. A
+     * process of the start that was created while the abort looked for them (a command that was forking, or that
+     * starts one more on {@code SIGTERM}) is found by the next look: only a process of the start creates one, so a
+     * look that finds none is the last.
      */
     private void abort(SpawnedCommand command) {
         Set<OsProcess> processes = new LinkedHashSet<>(command.runningProcesses());
@@ -373,7 +379,16 @@ final class Daemon {
         pingPort().ifPresent(port -> PortListeners.of(port).stream()
                 .filter(listener -> !listener.startTime().isBefore(command.startedAt()))
                 .forEach(processes::add));
-        termination.terminate(processes, spec.startAbortTimeout());
+        for (int look = 1; !processes.isEmpty() && look <= MOST_ABORT_LOOKS; look++) {
+            termination.terminate(processes, spec.startAbortTimeout());
+            processes.clear();
+            processes.addAll(command.runningProcesses());
+        }
+        if (!processes.isEmpty()) {
+            logger.warn("The aborted start of {} kept creating processes through {} rounds of ending them;"
+                    + " killing {}", identifier, MOST_ABORT_LOOKS, processes);
+            termination.kill(processes);
+        }
         pidFile.delete();
     }
 

@@ -90,6 +90,20 @@ class StartTimeoutTests {
     }
 
     @Test
+    void anAbortAlsoEndsAProcessThatTheStartCreatedWhileTheAbortLookedForItsProcesses() {
+        // On SIGTERM the start command starts one more process, which ignores SIGTERM: the abort's first look at
+        // the start's processes cannot have seen it.
+        String lateProcess = "perl -e \"\\$SIG{TERM} = q(IGNORE); sleep 600\" " + sandbox.dir + " &";
+        DaemonController controller = sandbox.build(sandbox.controller("trap '" + lateProcess + "' TERM;"
+                + " while :; do sleep 0.1; done")
+                .startTimeout(Duration.ofSeconds(1)));
+
+        catchThrowableOfType(controller::start, StartTimeoutException.class);
+
+        assertThat(sandbox.leftovers()).isEmpty();
+    }
+
+    @Test
     void abortsTheWholeProcessTreeOfAShellWrapperThatDoesNotExec() {
         String daemon = sandbox.daemon().ignoreTerm().listenDelay(NEVER).foregroundShellCommand();
         DaemonController controller = sandbox.controller(daemon + "; echo 'the daemon exited'")
