@@ -43,7 +43,7 @@ final class DeathWatch {
      */
     static DeathWatch ofChild(OsProcess daemon, CompletableFuture<Process> childExit, Consumer<ProcessExit> onDeath) {
         DeathWatch watch = new DeathWatch(daemon, childExit, onDeath);
-        watch.childExit.thenAccept(process -> watch.fire(ProcessExit.fromExitValue(process.exitValue())));
+        childExit.thenAccept(process -> watch.fire(ProcessExit.fromExitValue(process.exitValue())));
         return watch;
     }
 

@@ -144,8 +144,7 @@ public final class LagBenchmark {
             DaemonController controller = daemonizeForMe
                     ? builder.startCommand(List.of("perl", "-e", QUICK_DAEMON, "-", readyFile.toString(),
                             exitFile.toString())).daemonizeForMe(true).build()
-                    : builder.startCommand("setsid perl -e " + TestDaemonCommand.shellQuote(QUICK_DAEMON) + " "
-                            + pidFile + " " + readyFile + " " + exitFile + " >/dev/null 2>&1 </dev/null &").build();
+                    : builder.startCommand(quickDaemonInTheBackground(pidFile, readyFile, exitFile)).build();
             try {
                 controller.start();
             } finally {
@@ -164,17 +163,30 @@ public final class LagBenchmark {
         for (int run = 0; run < runs; run++) {
             Path dir = Files.createTempDirectory("daemon-controller-benchmark");
             Path pidFile = dir.resolve("daemon.pid");
-            new ProcessBuilder("/bin/sh", "-c", "setsid perl -e " + TestDaemonCommand.shellQuote(QUICK_DAEMON) + " "
-                    + pidFile + " " + dir.resolve("ready") + " " + dir.resolve("exit")
-                    + " >/dev/null 2>&1 </dev/null &").start().waitFor();
-            long pid = nanos(pidFile);
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-            while (isRunning(pid)) {
-                Thread.onSpinWait();
-            }
-            stopLags.add(System.nanoTime() - nanos(dir.resolve("exit")));
+            new ProcessBuilder("/bin/sh", "-c", quickDaemonInTheBackground(pidFile, dir.resolve("ready"),
+                    dir.resolve("exit"))).start().waitFor();
+            stopLags.add(spinningStopLag(pidFile, dir.resolve("exit")));
         }
         report("stop lag,  baseline, a daemon that exits at once", stopLags);
+    }
+
+    /** The shell command that runs {@link #QUICK_DAEMON} in the background, in a session of its own. */
+    private static String quickDaemonInTheBackground(Path pidFile, Path readyFile, Path exitFile) {
+        return "setsid perl -e " + TestDaemonCommand.shellQuote(QUICK_DAEMON) + " " + pidFile + " " + readyFile + " "
+                + exitFile + " >/dev/null 2>&1 </dev/null &";
+    }
+
+    /**
+     * Sends SIGTERM to the daemon {@code pidFile} names, spins on /proc until it is gone, and returns how long that
+     * was after the instant it recorded in {@code exitFile}.
+     */
+    private static long spinningStopLag(Path pidFile, Path exitFile) throws IOException {
+        long pid = nanos(pidFile);
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        while (isRunning(pid)) {
+            Thread.onSpinWait();
+        }
+        return System.nanoTime() - nanos(exitFile);
     }
 
     private static void measureBaseline(int runs) throws Exception {
@@ -191,12 +203,7 @@ public final class LagBenchmark {
                 Thread.onSpinWait();
             }
             startLags.add(System.nanoTime() - nanos(dir.resolve("ready")));
-            long pid = nanos(pidFile);
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-            while (isRunning(pid)) {
-                Thread.onSpinWait();
-            }
-            stopLags.add(System.nanoTime() - nanos(dir.resolve("exit")));
+            stopLags.add(spinningStopLag(pidFile, dir.resolve("exit")));
         }
         report("start lag, baseline (spinning connects, no controller)", startLags);
         report("stop lag,  baseline (spinning on /proc, no controller)", stopLags);

@@ -37,7 +37,8 @@ final class SampleApp implements AutoCloseable {
 
     /**
      * The app starts about a third sooner on 2 cores compiled by C1 alone, with the serial collector; nothing the
-     * tests check depends on either.
+     * tests check depends on either. The core's test daemons run with the same flags
+     * ({@code TestDaemonCommand.FAST_JVM_FLAGS}) and a 64 MB heap, which a web app with its daemons' clients outgrows.
      */
     private static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto");
