@@ -43,7 +43,7 @@ final class OsProcess {
     /** The running (not zombie) process with this pid, if there is one. */
     static Optional<OsProcess> find(long pid) {
         Stat stat = Stat.read(pid);
-        return stat != null && stat.isRunning(pid) ? Optional.of(new OsProcess(pid, stat)) : Optional.empty();
+        return stat != null && stat.isRunning() ? Optional.of(new OsProcess(pid, stat)) : Optional.empty();
     }
 
     /** The running members of the process group {@code groupId}. */
@@ -158,7 +158,7 @@ final class OsProcess {
     /** Whether this process still runs: its pid names a live, non-zombie process with the same start time. */
     boolean isRunning() {
         Stat stat = Stat.read(pid);
-        return stat != null && stat.startTicks == startTicks && stat.isRunning(pid);
+        return stat != null && stat.startTicks == startTicks && stat.isRunning();
     }
 
     Instant startTime() {
@@ -217,45 +217,28 @@ final class OsProcess {
         final char state;
         final long groupId;
         final long sessionId;
+        final long threads;
         final long startTicks;
 
-        private Stat(char state, long groupId, long sessionId, long startTicks) {
+        private Stat(char state, long groupId, long sessionId, long threads, long startTicks) {
             this.state = state;
             this.groupId = groupId;
             this.sessionId = sessionId;
+            this.threads = threads;
             this.startTicks = startTicks;
         }
 
-        boolean isRunning(long pid) {
+        /**
+         * Whether the process runs: not dead, and not a zombie unless a thread other than its first is still
+         * counted. The first thread of a multi-threaded process that exits (a JVM's) can be a zombie while the
+         * others still close its files and sockets; the kernel counts a thread until it has done so. The count
+         * comes from the same read, where listing {@code /proc/<pid>/task} misses threads released meanwhile.
+         */
+        boolean isRunning() {
             if (state == 'X' || state == 'x') {
                 return false;
             }
-            return state != 'Z' || hasOtherThreads(pid);
-        }
-
-        /** Whether a thread other than the main one still runs, rather than being torn down after a SIGKILL. */
-        private static boolean hasOtherThreads(long pid) {
-            String main = Long.toString(pid);
-            try (DirectoryStream<Path> threads = Files.newDirectoryStream(PROC.resolve(main).resolve("task"))) {
-                for (Path thread : threads) {
-                    if (!thread.getFileName().toString().equals(main) && isLiveThread(thread)) {
-                        return true;
-                    }
-                }
-                return false;
-            } catch (IOException gone) {
-                return false;
-            }
-        }
-
-        private static boolean isLiveThread(Path thread) {
-            try {
-                String line = new String(Files.readAllBytes(thread.resolve("stat")), StandardCharsets.US_ASCII);
-                char state = line.charAt(line.lastIndexOf(')') + 2);
-                return state != 'Z' && state != 'X' && state != 'x';
-            } catch (IOException | RuntimeException gone) {
-                return false;
-            }
+            return state != 'Z' || threads > 1;
         }
 
         static Stat read(long pid) {
@@ -268,12 +251,13 @@ final class OsProcess {
             int stateAt = line.lastIndexOf(')') + 2;
             int groupIdAt = fieldAfter(line, fieldAfter(line, stateAt));
             int sessionIdAt = fieldAfter(line, groupIdAt);
-            int startTicksAt = sessionIdAt;
-            for (int field = 6; field < 22; field++) {
-                startTicksAt = fieldAfter(line, startTicksAt);
+            int threadsAt = sessionIdAt;
+            for (int field = 6; field < 20; field++) {
+                threadsAt = fieldAfter(line, threadsAt);
             }
+            int startTicksAt = fieldAfter(line, fieldAfter(line, threadsAt));
             return new Stat(line.charAt(stateAt), number(line, groupIdAt), number(line, sessionIdAt),
-                    number(line, startTicksAt));
+                    number(line, threadsAt), number(line, startTicksAt));
         }
 
         private static int fieldAfter(String line, int fieldAt) {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.Ping;
@@ -217,17 +216,13 @@ public final class LagBenchmark {
         }
     }
 
-    /** Whether {@code pid} runs: a zombie whose threads are all gone does not. */
+    /** Whether {@code pid} runs: a zombie runs only while the kernel still counts another of its threads. */
     private static boolean isRunning(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            if (state != 'Z' && state != 'X') {
-                return true;
-            }
-            try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-                return threads.count() > 1;
-            }
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            char state = fields[0].charAt(0);
+            return state != 'Z' && state != 'X' || Long.parseLong(fields[17]) > 1;
         } catch (IOException gone) {
             return false;
         }

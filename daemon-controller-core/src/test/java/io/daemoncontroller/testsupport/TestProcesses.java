@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Finds, inspects and kills the processes tests launch: test daemons and child JVMs (found by this test JVM's
@@ -17,6 +16,9 @@ import java.util.stream.Stream;
  * as a test's temporary directory. Zombies are dead: they are never found.
  */
 public final class TestProcesses {
+
+    /** Where {@code num_threads} (field 20 of {@code /proc/<pid>/stat}) is in what {@link #stat} returns. */
+    private static final int NUM_THREADS = 17;
 
     private TestProcesses() {
     }
@@ -52,41 +54,22 @@ public final class TestProcesses {
     }
 
     /**
-     * Whether {@code pid} is a live process. A zombie is not, unless other threads of it still run: a killed
-     * multi-threaded process (memcached) shows its main thread as a zombie a moment before the others are gone.
-     * Threads that are zombies or dead themselves are being torn down and do not count, as in the library.
+     * Whether {@code pid} is a live process. A zombie is not, unless the kernel still counts another thread of it:
+     * a multi-threaded process that exits (a JVM, memcached) shows its main thread as a zombie a moment before the
+     * others are gone, as in the library.
      */
     public static boolean isAlive(long pid) {
-        Optional<String> state = state(pid);
-        if (state.isEmpty()) {
+        Optional<String[]> stat = stat(pid);
+        if (stat.isEmpty()) {
             return false;
         }
-        return !state.get().equals("Z") && !state.get().equals("X") || hasOtherThreads(pid);
-    }
-
-    private static boolean hasOtherThreads(long pid) {
-        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            return threads.anyMatch(thread -> !thread.getFileName().toString().equals(Long.toString(pid))
-                    && isLiveThread(thread));
-        } catch (IOException | UncheckedIOException gone) {
-            return false;
-        }
-    }
-
-    /** Whether a thread still runs; one that is a zombie or dead is only being torn down with its process. */
-    private static boolean isLiveThread(Path thread) {
-        try {
-            String stat = Files.readString(thread.resolve("stat"));
-            String state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-            return !state.equals("Z") && !state.equals("X") && !state.equals("x");
-        } catch (IOException | RuntimeException gone) {
-            return false;
-        }
+        String state = stat.get()[0];
+        return !state.equals("Z") && !state.equals("X") || Long.parseLong(stat.get()[NUM_THREADS]) > 1;
     }
 
     /** Whether {@code pid} is a zombie: dead, but not yet reaped by its parent. */
     public static boolean isZombie(long pid) {
-        return state(pid).filter("Z"::equals).isPresent();
+        return stat(pid).filter(stat -> stat[0].equals("Z")).isPresent();
     }
 
     /**
@@ -124,10 +107,11 @@ public final class TestProcesses {
     }
 
     /** The state letter in {@code /proc/<pid>/stat} (R, S, D, Z, ...), empty when there is no such process. */
-    private static Optional<String> state(long pid) {
+    /** The fields of {@code /proc/<pid>/stat} from the state on (field 3), split at spaces. */
+    private static Optional<String[]> stat(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).substring(0, 1));
+            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
         } catch (IOException ex) {
             return Optional.empty();
         }
