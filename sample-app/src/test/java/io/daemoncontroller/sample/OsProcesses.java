@@ -14,11 +14,15 @@ import java.util.stream.Stream;
  * Looks at processes by pid. A daemon runs in a session of its own, led by the pid its PID file names (a wrapper
  * of the real server with {@code daemonize-for-me}), so a daemon is gone when no process of that session is left.
  * A process that exited but was not reaped (a zombie, common in containers for daemons whose parent is gone)
- * counts as gone, although {@link ProcessHandle#isAlive()} says otherwise.
+ * counts as gone, although {@link ProcessHandle#isAlive()} says otherwise; but not while the kernel still counts
+ * another of its threads, which may still be closing its files and sockets.
  */
 final class OsProcesses {
 
     private static final Path PROC = Path.of("/proc");
+
+    /** Where {@code num_threads} (field 20 of {@code /proc/<pid>/stat}) is in what {@link #stat} returns. */
+    private static final int NUM_THREADS = 17;
 
     private OsProcesses() {
     }
@@ -28,7 +32,7 @@ final class OsProcesses {
         if (!hasProcFileSystem()) {
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         }
-        return stat(pid).map(stat -> !isZombie(stat)).orElse(false);
+        return stat(pid).map(stat -> !hasExited(stat)).orElse(false);
     }
 
     /** Waits until the process and every other process of the session it leads are gone. */
@@ -54,7 +58,7 @@ final class OsProcesses {
                     .filter(name -> name.chars().allMatch(Character::isDigit))
                     .map(Long::parseLong)
                     .filter(candidate -> stat(candidate)
-                            .filter(stat -> !isZombie(stat))
+                            .filter(stat -> !hasExited(stat))
                             .filter(stat -> candidate == pid || sessionId(stat) == pid)
                             .isPresent())
                     .toList();
@@ -77,8 +81,8 @@ final class OsProcesses {
         }
     }
 
-    private static boolean isZombie(String[] stat) {
-        return stat[0].equals("Z") || stat[0].equals("X");
+    private static boolean hasExited(String[] stat) {
+        return (stat[0].equals("Z") || stat[0].equals("X")) && Long.parseLong(stat[NUM_THREADS]) <= 1;
     }
 
     private static long sessionId(String[] stat) {
