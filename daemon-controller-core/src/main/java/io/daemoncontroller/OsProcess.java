@@ -249,19 +249,21 @@ final class OsProcess {
             // The command name, field 2, is in parentheses and may hold spaces and parentheses of its own.
             // Fields from the state on (field 3) are separated by single spaces; their positions in the line:
             int stateAt = line.lastIndexOf(')') + 2;
-            int groupIdAt = fieldAfter(line, fieldAfter(line, stateAt));
-            int sessionIdAt = fieldAfter(line, groupIdAt);
-            int threadsAt = sessionIdAt;
-            for (int field = 6; field < 20; field++) {
-                threadsAt = fieldAfter(line, threadsAt);
-            }
-            int startTicksAt = fieldAfter(line, fieldAfter(line, threadsAt));
+            int groupIdAt = fieldsOn(line, stateAt, 5 - 3);
+            int sessionIdAt = fieldsOn(line, groupIdAt, 6 - 5);
+            int threadsAt = fieldsOn(line, sessionIdAt, 20 - 6);
+            int startTicksAt = fieldsOn(line, threadsAt, 22 - 20);
             return new Stat(line.charAt(stateAt), number(line, groupIdAt), number(line, sessionIdAt),
                     number(line, threadsAt), number(line, startTicksAt));
         }
 
-        private static int fieldAfter(String line, int fieldAt) {
-            return line.indexOf(' ', fieldAt) + 1;
+        /** Where the field {@code count} fields on from the one at {@code fieldAt} begins. */
+        private static int fieldsOn(String line, int fieldAt, int count) {
+            int at = fieldAt;
+            for (int field = 0; field < count; field++) {
+                at = line.indexOf(' ', at) + 1;
+            }
+            return at;
         }
 
         private static long number(String line, int from) {

@@ -14,6 +14,7 @@ import io.daemoncontroller.DaemonController;
 import io.daemoncontroller.Ping;
 import io.daemoncontroller.testdaemon.TestDaemonCommand;
 import io.daemoncontroller.testsupport.FreePorts;
+import io.daemoncontroller.testsupport.TestProcesses;
 
 /**
  * Measures, over real test daemons, how long {@code start()} returns after the daemon starts accepting connections
@@ -182,7 +183,7 @@ public final class LagBenchmark {
     private static long spinningStopLag(Path pidFile, Path exitFile) throws IOException {
         long pid = nanos(pidFile);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-        while (isRunning(pid)) {
+        while (TestProcesses.isAlive(pid)) {
             Thread.onSpinWait();
         }
         return System.nanoTime() - nanos(exitFile);
@@ -216,17 +217,6 @@ public final class LagBenchmark {
         }
     }
 
-    /** Whether {@code pid} runs: a zombie runs only while the kernel still counts another of its threads. */
-    private static boolean isRunning(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            char state = fields[0].charAt(0);
-            return state != 'Z' && state != 'X' || Long.parseLong(fields[17]) > 1;
-        } catch (IOException gone) {
-            return false;
-        }
-    }
 
     private static void measure(int runs, boolean daemonizeForMe) throws Exception {
         List<Long> startLags = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Finds, inspects and kills the processes tests launch: test daemons and child JVMs (found by this test JVM's
@@ -16,6 +17,9 @@ import java.util.Optional;
  * as a test's temporary directory. Zombies are dead: they are never found.
  */
 public final class TestProcesses {
+
+    /** Where {@code session} (field 6 of {@code /proc/<pid>/stat}) is in what {@link #stat} returns. */
+    private static final int SESSION = 3;
 
     /** Where {@code num_threads} (field 20 of {@code /proc/<pid>/stat}) is in what {@link #stat} returns. */
     private static final int NUM_THREADS = 17;
@@ -59,12 +63,28 @@ public final class TestProcesses {
      * others are gone, as in the library.
      */
     public static boolean isAlive(long pid) {
-        Optional<String[]> stat = stat(pid);
-        if (stat.isEmpty()) {
-            return false;
+        return stat(pid).filter(TestProcesses::isAlive).isPresent();
+    }
+
+    private static boolean isAlive(String[] stat) {
+        String state = stat[0];
+        return !state.equals("Z") && !state.equals("X") || Long.parseLong(stat[NUM_THREADS]) > 1;
+    }
+
+    /** The pids of the live processes of the session {@code leader} leads, the leader included. */
+    public static List<Long> sessionOf(long leader) {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .filter(pid -> stat(pid)
+                            .filter(TestProcesses::isAlive)
+                            .filter(stat -> pid == leader || Long.parseLong(stat[SESSION]) == leader)
+                            .isPresent())
+                    .toList();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
-        String state = stat.get()[0];
-        return !state.equals("Z") && !state.equals("X") || Long.parseLong(stat.get()[NUM_THREADS]) > 1;
     }
 
     /** Whether {@code pid} is a zombie: dead, but not yet reaped by its parent. */
@@ -106,7 +126,6 @@ public final class TestProcesses {
         }
     }
 
-    /** The state letter in {@code /proc/<pid>/stat} (R, S, D, Z, ...), empty when there is no such process. */
     /** The fields of {@code /proc/<pid>/stat} from the state on (field 3), split at spaces. */
     private static Optional<String[]> stat(long pid) {
         try {
